@@ -1,0 +1,2 @@
+/** Maven goals over fita-oci-core. */
+package dev.fita.maven;

@@ -1,0 +1,2 @@
+/** OCI model: digests, platforms, descriptors, image manifests and indexes. */
+package dev.fita.oci;

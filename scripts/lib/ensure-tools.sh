@@ -1,0 +1,18 @@
+# Installs docker-registry (CNCF Distribution), skopeo, umoci and openssl when missing.
+ensure_tools() {
+  local missing=()
+  command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+  command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+  command -v umoci >/dev/null 2>&1 || missing+=(umoci)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]} with apt-get ..."
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Debian starts the packaged registry as a service on :5000; the tests start their own.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet docker-registry 2>/dev/null; then
+    $sudo systemctl stop docker-registry || true
+  fi
+}
