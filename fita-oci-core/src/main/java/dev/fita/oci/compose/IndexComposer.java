@@ -18,7 +18,8 @@ import dev.fita.oci.Platform;
  * Builds one OCI image index: container images first, in the order they were added (the
  * configured platform order), then artifact entries such as the embServe one. Every entry
  * carries a platform, because oras-go and container runtimes select by it, and no two entries
- * share one, because oras-go would silently take the first.
+ * share one, because oras-go would silently take the first. A builder for one thread; the
+ * composed {@link ImageIndex} is immutable, so composing twice gives the same bytes.
  */
 public final class IndexComposer {
 
