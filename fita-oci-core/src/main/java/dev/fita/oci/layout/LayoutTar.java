@@ -23,6 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.Digest;
+import dev.fita.oci.InvalidDigestException;
 import dev.fita.oci.OciException;
 
 /**
@@ -121,6 +122,10 @@ public final class LayoutTar {
         boolean created = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LayoutException("cannot create " + dir + " to import " + tarName + ": " + e, e);
+        }
+        try {
             Path root = dir.toAbsolutePath().normalize();
             // oci-layout may come after the blobs in the tar, so write blobs before it is a layout
             OciLayout blobs = OciLayout.unchecked(root);
@@ -145,7 +150,7 @@ public final class LayoutTar {
     }
 
     private static void importEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, OciLayout blobs,
-            String tarName) throws IOException {
+            String tarName) {
         String raw = entry.getName();
         String what = "entry '" + raw + "' of " + tarName;
         if (entry.isSymbolicLink()) {
@@ -169,7 +174,11 @@ public final class LayoutTar {
             throw new LayoutException(what + " would be written outside " + root);
         }
         if (entry.isDirectory()) {
-            Files.createDirectories(target);
+            try {
+                Files.createDirectories(target);
+            } catch (IOException e) {
+                throw new LayoutException(what + " cannot be imported to " + target + ": " + e.getMessage(), e);
+            }
             return;
         }
         byte flag = entry.getLinkFlag();
@@ -181,11 +190,14 @@ public final class LayoutTar {
             importBlob(tar, entry, name, blobs, what);
             return;
         }
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), OciLayout.TEMP_PREFIX, "");
+        Path temp = null;
         try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), OciLayout.TEMP_PREFIX, "");
             Files.copy(tar, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LayoutException(what + " cannot be imported to " + target + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(temp);
         }
@@ -206,8 +218,10 @@ public final class LayoutTar {
         }
         try {
             layout.writeBlob(new Descriptor("application/octet-stream", digest, entry.getSize()), tar);
-        } catch (dev.fita.oci.InvalidDigestException e) {
+        } catch (InvalidDigestException e) {
             throw new LayoutException(what + " does not match its digest: " + e.getMessage(), e);
+        } catch (LayoutException e) {
+            throw new LayoutException(what + " cannot be imported: " + e.getMessage(), e);
         }
     }
 

@@ -318,7 +318,7 @@ public final class OciLayout {
         long total = 0;
         byte[] buffer = new byte[BUFFER];
         try (OutputStream out = Files.newOutputStream(temp)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int n; (n = read(in, buffer, expected)) != -1; ) {
                 total += n;
                 if (total > limit) {
                     throw new InvalidDigestException("content of " + expected + " is longer than the "
@@ -331,6 +331,15 @@ public final class OciLayout {
             throw new LayoutException("cannot write a blob into the OCI image layout " + root + ": " + e, e);
         }
         return total;
+    }
+
+    private static int read(InputStream in, byte[] buffer, Digest expected) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new LayoutException("cannot read the content of " + (expected == null ? "a blob" : "blob " + expected)
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private void moveIntoPlace(Path temp, Digest digest) {

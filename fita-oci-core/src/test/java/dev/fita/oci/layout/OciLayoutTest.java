@@ -146,6 +146,20 @@ class OciLayoutTest {
     }
 
     @Test
+    void writeBlobChecksSha512Digests() throws IOException {
+        OciLayout layout = OciLayout.create(dir);
+        Digest sha512 = Digest.parse("sha512:9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca7"
+                + "2323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043");
+        layout.writeBlob(new Descriptor("text/plain", sha512, 5), new ByteArrayInputStream(HELLO));
+        assertArrayEquals(HELLO, Files.readAllBytes(dir.resolve("blobs/sha512/" + sha512.encoded())));
+        assertArrayEquals(HELLO, layout.readBlob(new Descriptor("text/plain", sha512, 5)));
+        Digest wrong = Digest.parse("sha512:" + "0".repeat(128));
+        assertThrows(InvalidDigestException.class,
+                () -> layout.writeBlob(new Descriptor("text/plain", wrong, 5), new ByteArrayInputStream(HELLO)));
+        assertFalse(layout.hasBlob(wrong));
+    }
+
+    @Test
     void copyBlobVerifiesTheFile() throws IOException {
         OciLayout layout = OciLayout.create(dir);
         Path good = Files.write(dir.resolve("good"), HELLO);
