@@ -86,7 +86,7 @@ public final class LayoutPusher {
             List<Future<?>> futures = new ArrayList<>();
             for (Descriptor d : blobs.values()) {
                 futures.add(pool.submit(() -> {
-                    if (repo.blobExists(d)) {
+                    if (repo.blobExists(d, true)) {
                         present.incrementAndGet();
                         presentBytes.addAndGet(d.size());
                         l.blobPresent(d);

@@ -268,7 +268,8 @@ final class RegistryTransport {
             }
             if (r.status() != 200) {
                 throw new RegistryResponseException("The token service of " + op.registry() + " answered "
-                        + RegistryErrors.describe(r) + " for " + op.repository() + " (" + op.access() + ").");
+                        + scrub(op.registry(), RegistryErrors.describe(r)) + " for " + op.repository() + " ("
+                        + op.access() + ").");
             }
             byte[] body = r.readCapped(MAX_TOKEN_BODY);
             if (body == null) {
@@ -290,7 +291,29 @@ final class RegistryTransport {
         }
     }
 
-    RegistryAuthenticationException authFailure(Op op, boolean hadCredentials, String registryError) {
+    /**
+     * Removes this registry's password and any token we hold from text a server sent back, so that an
+     * error body echoing a request header cannot carry a secret into an exception message.
+     */
+    String scrub(String registry, String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        Optional<Credentials> c = credentials.forRegistry(registry);
+        if (c.isPresent() && !c.get().password().isEmpty()) {
+            out = out.replace(c.get().password(), "****");
+            String basic = basic(c.get()).substring("Basic ".length());
+            out = out.replace(basic, "****");
+        }
+        for (Token t : tokens.values()) {
+            out = out.replace(t.value, "****");
+        }
+        return out;
+    }
+
+    RegistryAuthenticationException authFailure(Op op, boolean hadCredentials, String rawRegistryError) {
+        String registryError = scrub(op.registry(), rawRegistryError);
         if (hadCredentials) {
             return new RegistryAuthenticationException(op.registry() + " rejected the credentials for "
                     + op.repository() + " (" + op.access() + "): " + registryError);

@@ -74,10 +74,15 @@ public final class Repository {
     // ---------------------------------------------------------------- blobs
 
     public boolean blobExists(Descriptor d) {
-        Op op = pull("checking blob " + d.digest());
+        return blobExists(d, false);
+    }
+
+    /** With {@code forPush}, asks with push scope: one token serves the whole push, errors say "push". */
+    boolean blobExists(Descriptor d, boolean forPush) {
+        Op op = forPush ? push("checking blob " + d.digest()) : pull("checking blob " + d.digest());
         boolean exists = transport.retrying(op, () -> {
             try (HttpExchange r = transport.send(new Call(op, "HEAD", url(op, "/blobs/" + d.digest()), Map.of(), null,
-                    pullScope(), true))) {
+                    forPush ? pushScope() : pullScope(), true))) {
                 if (r.status() == 200) {
                     return true;
                 }
@@ -370,7 +375,7 @@ public final class Repository {
     /** Turns an unexpected answer into a typed exception, or a {@link RetryableStatus} for the retry loop. */
     private RuntimeException failure(Op op, HttpExchange r) throws RetryableStatus {
         int status = r.status();
-        String error = RegistryErrors.describe(r);
+        String error = transport.scrub(registry, RegistryErrors.describe(r));
         if (RegistryTransport.isRetryable(status)) {
             throw new RetryableStatus(status + " (" + error + ")", r.retryAfter());
         }

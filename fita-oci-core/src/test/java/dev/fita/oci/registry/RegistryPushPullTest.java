@@ -144,6 +144,19 @@ class RegistryPushPullTest {
     }
 
     @Test
+    void manifestWithMissingBlobsIsRefusedWithTheRegistryCode() {
+        Descriptor config = Descriptor.of(MediaTypes.OCI_CONFIG, "{\"never\":\"pushed\"}".getBytes());
+        byte[] manifest = dev.fita.oci.ImageManifest.oci(config, List.of(), null).toJson();
+        Repository repo = client.repository(ref("fita/refused"));
+        RegistryResponseException e = assertThrows(RegistryResponseException.class,
+                () -> repo.putManifest("1.0", MediaTypes.OCI_MANIFEST, manifest));
+        assertTrue(e.getMessage().contains("MANIFEST_BLOB_UNKNOWN"), e.getMessage());
+        assertTrue(e.getMessage().contains(registry.host() + " answered 400 for fita/refused (pushing manifest 1.0)"),
+                e.getMessage());
+        assertTrue(repo.headManifest("1.0").isEmpty());
+    }
+
+    @Test
     void plainHttpWithoutInsecureNamesTheOption() {
         RegistryClient strict = RegistryClient.builder().retryPolicy(RetryPolicy.NONE).build();
         RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
