@@ -89,6 +89,7 @@ final class RegistryTransport {
     private final Duration readTimeout;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
 
     RegistryTransport(HttpRequestFactory http, CredentialProvider credentials, boolean allowInsecure, RetryPolicy retry,
             String userAgent, Duration connectTimeout, Duration readTimeout) {
@@ -219,13 +220,19 @@ final class RegistryTransport {
             return null;
         }
         String key = op.registry() + "|" + new TreeSet<>(scopes);
-        Token cached = tokens.get(key);
-        if (!refresh && cached != null && System.nanoTime() < cached.expiresAtNanos) {
-            return "Bearer " + cached.value;
+        Token seen = tokens.get(key);
+        // One fetch per scope set even when parallel uploads all start at once.
+        synchronized (tokenLocks.computeIfAbsent(key, k -> new Object())) {
+            Token cached = tokens.get(key);
+            boolean usable = cached != null && System.nanoTime() < cached.expiresAtNanos;
+            // On refresh, another thread may already have replaced the token that was refused.
+            if (usable && (!refresh || cached != seen)) {
+                return "Bearer " + cached.value;
+            }
+            Token fresh = fetchToken(op, ch, scopes, creds);
+            tokens.put(key, fresh);
+            return "Bearer " + fresh.value;
         }
-        Token fresh = fetchToken(op, ch, scopes, creds);
-        tokens.put(key, fresh);
-        return "Bearer " + fresh.value;
     }
 
     private static String basic(Credentials c) {
@@ -374,7 +381,9 @@ final class RegistryTransport {
         String extra = challenge.param("scope");
         if (extra != null) {
             for (String s : extra.split(" ")) {
-                if (!s.isBlank() && !scopes.contains(s)) {
+                // A scope for a resource we already ask about is covered; only unrelated ones are added.
+                String resource = s.contains(":") ? s.substring(0, s.lastIndexOf(':') + 1) : s;
+                if (!s.isBlank() && scopes.stream().noneMatch(have -> have.startsWith(resource))) {
                     scopes.add(s);
                 }
             }

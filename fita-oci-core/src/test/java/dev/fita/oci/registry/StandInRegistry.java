@@ -59,8 +59,8 @@ final class StandInRegistry implements AutoCloseable {
     private volatile FaultPlan faults = (m, p) -> Fault.NONE;
     private volatile boolean bearer;
     private volatile boolean redirectBlobs;
-    /** When set, the next authorized registry request gets a 401 once, as if its token had expired. */
-    private volatile boolean expireTokensOnce;
+    /** The next this-many authorized registry requests get a 401, as if their tokens had expired. */
+    private final AtomicInteger expireTokens = new AtomicInteger();
     /** When set, error bodies echo the Authorization header, like a careless proxy. */
     private volatile boolean echoAuthorization;
 
@@ -95,8 +95,8 @@ final class StandInRegistry implements AutoCloseable {
         return this;
     }
 
-    StandInRegistry expireTokensOnce() {
-        this.expireTokensOnce = true;
+    StandInRegistry expireTokens(int requests) {
+        this.expireTokens.set(requests);
         return this;
     }
 
@@ -175,8 +175,7 @@ final class StandInRegistry implements AutoCloseable {
         Set<String> granted = auth != null && auth.startsWith("Bearer ") ? tokens.get(auth.substring(7)) : null;
         boolean ok = granted != null && granted.stream().anyMatch(s -> s.startsWith("repository:" + repo + ":")
                 && List.of(s.substring(s.lastIndexOf(':') + 1).split(",")).contains(write ? "push" : "pull"));
-        if (ok && expireTokensOnce) {
-            expireTokensOnce = false;
+        if (ok && expireTokens.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             ok = false;
         }
         if (!ok) {
