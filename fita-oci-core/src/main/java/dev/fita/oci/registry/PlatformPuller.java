@@ -100,6 +100,50 @@ public final class PlatformPuller {
         return List.copyOf(files);
     }
 
+    /**
+     * Pulls {@code target}'s manifest, config and layers into an OCI image layout directory (created when
+     * absent) and names it in {@code index.json} with {@code org.opencontainers.image.ref.name} = the tag
+     * (replacing an entry of the same name). Returns the manifest's descriptor, with the platform.
+     */
+    public Descriptor pullToLayout(ImageReference ref, Platform target, Path layoutDir) {
+        Repository repo = client.repository(ref);
+        ManifestResponse selected = resolve(ref, target);
+        ImageManifest manifest = ImageManifest.fromJson(selected.bytes());
+        Path blobs = layoutDir.resolve("blobs");
+        try {
+            Files.createDirectories(blobs);
+            List<Descriptor> content = new ArrayList<>();
+            content.add(manifest.config());
+            content.addAll(manifest.layers());
+            for (Descriptor d : content) {
+                Path file = blobs.resolve(d.digest().algorithm()).resolve(d.digest().encoded());
+                if (!Files.exists(file)) {
+                    repo.fetchBlob(d, file);
+                }
+            }
+            Path manifestFile = blobs.resolve(selected.digest().algorithm()).resolve(selected.digest().encoded());
+            Files.createDirectories(manifestFile.getParent());
+            Files.write(manifestFile, selected.bytes());
+            Files.writeString(layoutDir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+            String name = ref.tag() != null ? ref.tag() : selected.digest().toString();
+            Descriptor entry = selected.descriptor().withPlatform(target).withAnnotation(Annotations.REF_NAME, name);
+            Path indexFile = layoutDir.resolve("index.json");
+            List<Descriptor> entries = new ArrayList<>();
+            if (Files.exists(indexFile)) {
+                for (Descriptor d : ImageIndex.fromJson(Files.readAllBytes(indexFile)).manifests()) {
+                    if (!name.equals(d.annotations().get(Annotations.REF_NAME))) {
+                        entries.add(d);
+                    }
+                }
+            }
+            entries.add(entry);
+            Files.write(indexFile, ImageIndex.oci(entries, null).toJson());
+            return entry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the OCI layout " + layoutDir, e);
+        }
+    }
+
     private static Path safeTarget(ImageReference ref, Path root, String title) {
         Path candidate;
         try {

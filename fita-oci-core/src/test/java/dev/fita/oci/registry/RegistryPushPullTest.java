@@ -174,6 +174,13 @@ class RegistryPushPullTest {
                 () -> puller.pull(ref("fita/pull:0.0.1"), Platform.parse("linux/arm64"), tmp.resolve("none")));
         assertTrue(e.getMessage().contains("no entry for platform linux/arm64"), e.getMessage());
         assertTrue(e.getMessage().contains("linux/amd64, zephyr/arm/v7"), e.getMessage());
+
+        Path pulledLayout = tmp.resolve("pulled-layout");
+        Descriptor z = puller.pullToLayout(ref("fita/pull:0.0.1"), Platform.parse("zephyr/arm/v7"), pulledLayout);
+        assertEquals(layout.blobs().get(3).digest(),
+                dev.fita.oci.ImageManifest.fromJson(ContentSource.of(pulledLayout).readManifest(z)).layers().get(0).digest());
+        String raw = Skopeo.run(tmp, "inspect", "--raw", "oci:" + pulledLayout + ":0.0.1");
+        assertEquals(z.digest(), Digest.sha256(raw.getBytes()));
     }
 
     @Test
