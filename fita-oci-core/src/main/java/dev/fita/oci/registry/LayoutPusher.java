@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,17 +36,31 @@ public final class LayoutPusher {
 
     private final RegistryClient client;
     private final int concurrency;
+    private final List<String> mountSources;
 
     public LayoutPusher(RegistryClient client) {
         this(client, DEFAULT_CONCURRENCY);
     }
 
     public LayoutPusher(RegistryClient client, int concurrency) {
+        this(client, concurrency, List.of());
+    }
+
+    private LayoutPusher(RegistryClient client, int concurrency, List<String> mountSources) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         this.client = client;
         this.concurrency = concurrency;
+        this.mountSources = List.copyOf(mountSources);
+    }
+
+    /**
+     * A pusher that also tries to mount missing blobs from these repositories of the target registry
+     * (e.g. an earlier version's repository), besides those this client has seen the blob in.
+     */
+    public LayoutPusher mountingFrom(List<String> repositories) {
+        return new LayoutPusher(client, concurrency, repositories);
     }
 
     /** Pushes from an OCI image layout directory. */
@@ -91,9 +104,7 @@ public final class LayoutPusher {
                         presentBytes.addAndGet(d.size());
                         l.blobPresent(d);
                     } else {
-                        Optional<String> from = client.knownLocation(repo.registry(), d.digest())
-                                .filter(other -> !other.equals(repo.name()));
-                        if (from.isPresent() && repo.mountBlob(d, from.get())) {
+                        if (mount(repo, d)) {
                             mounted.incrementAndGet();
                             l.blobMounted(d);
                         } else {
@@ -132,6 +143,20 @@ public final class LayoutPusher {
         }
         return new PushResult(target, root.digest(), List.copyOf(allTags), uploaded.get(), uploadedBytes.get(),
                 present.get(), presentBytes.get(), mounted.get());
+    }
+
+    /** Tries the repository this client last saw the blob in, then the configured sources. */
+    private boolean mount(Repository repo, Descriptor d) {
+        Set<String> sources = new LinkedHashSet<>();
+        client.knownLocation(repo.registry(), d.digest()).ifPresent(sources::add);
+        sources.addAll(mountSources);
+        sources.remove(repo.name());
+        for (String from : sources) {
+            if (repo.mountBlob(d, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Node(Descriptor descriptor, byte[] bytes) {

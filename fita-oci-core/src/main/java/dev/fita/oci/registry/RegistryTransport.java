@@ -108,7 +108,12 @@ final class RegistryTransport {
 
     /** {@code scheme://registry}, pinging the registry on first use. */
     String base(Op op) throws IOException, RetryableStatus {
-        return endpoint(op).scheme + "://" + op.registry();
+        return endpoint(op).scheme + "://" + apiHost(op.registry());
+    }
+
+    /** Docker Hub's API is not served at the name users write. */
+    static String apiHost(String registry) {
+        return registry.equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
     }
 
     static String enc(String s) {
@@ -199,7 +204,7 @@ final class RegistryTransport {
     }
 
     private Endpoint ping(Op op, String scheme) throws IOException, RetryableStatus {
-        String url = scheme + "://" + op.registry() + "/v2/";
+        String url = scheme + "://" + apiHost(op.registry()) + "/v2/";
         try (HttpExchange r = execute("GET", url, Map.of(), null, null)) {
             if (isRetryable(r.status())) {
                 throw new RetryableStatus(r.status() + " to GET /v2/", r.retryAfter());
@@ -370,7 +375,7 @@ final class RegistryTransport {
         }
         AuthChallenge challenge = AuthChallenge.parse(r.header("WWW-Authenticate"));
         boolean newChallenge = !challenge.scheme().equals(endpoint.challenge.scheme()) && !challenge.scheme().equals("none");
-        boolean canRefresh = challenge.isBearer() || (challenge.isBasic() && auth == null);
+        boolean canRefresh = challenge.isBearer() || (challenge.isBasic() && auth == null && hasCredentials(call.op().registry()));
         if (!newChallenge && !canRefresh) {
             return r;
         }
@@ -393,7 +398,7 @@ final class RegistryTransport {
     }
 
     private HttpExchange sendFollowing(Call call, Endpoint endpoint, String auth) throws IOException {
-        String origin = endpoint.scheme + "://" + call.op().registry();
+        String origin = endpoint.scheme + "://" + apiHost(call.op().registry());
         String url = call.url();
         for (int hop = 0; ; hop++) {
             boolean sameOrigin = sameOrigin(origin, url);

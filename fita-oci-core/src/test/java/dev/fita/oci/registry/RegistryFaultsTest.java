@@ -123,6 +123,22 @@ class RegistryFaultsTest {
     }
 
     @Test
+    void refusedConnectionsEndAsUnreachable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        RetryPolicy bounded = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
+                Duration.ofSeconds(10));
+        ImageReference nowhere = ImageReference.parse("127.0.0.1:" + closedPort + "/fita/x:1");
+        RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
+                () -> client(bounded).repository(nowhere).fetchManifest("1"));
+        assertTrue(e.getMessage().startsWith("127.0.0.1:" + closedPort + " failed with"), e.getMessage());
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("gave up after 2 attempts"), e.getMessage());
+    }
+
+    @Test
     void totalTimeBoundStopsRetriesBeforeTheAttemptLimit() {
         server.faults((method, path) -> Fault.STATUS_429);
         // Retry-After 30 s capped to 300 ms, total bound 2 s: at most a few attempts, not 100.

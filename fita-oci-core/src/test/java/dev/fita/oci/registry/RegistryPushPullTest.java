@@ -115,6 +115,17 @@ class RegistryPushPullTest {
     }
 
     @Test
+    void mountsFromConfiguredSourcesWithAFreshClient() {
+        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("layout"), "mount-configured");
+        new LayoutPusher(client).push(layout.dir(), layout.root(), ref("fita/src:1"), List.of(), null);
+        RegistryClient fresh = RegistryClient.builder().allowInsecure(true).build();
+        PushResult r = new LayoutPusher(fresh).mountingFrom(List.of("fita/elsewhere", "fita/src"))
+                .push(layout.dir(), layout.root(), ref("fita/dst:1"), List.of(), null);
+        assertEquals(4, r.blobsMounted());
+        assertEquals(0, r.blobsUploaded());
+    }
+
+    @Test
     void mountOfUnknownBlobIsDeclined() {
         Descriptor nowhere = Descriptor.of(MediaTypes.OCI_LAYER, "not pushed anywhere".getBytes());
         assertFalse(client.repository(ref("fita/mount-c")).mountBlob(nowhere, "fita/mount-a"));
