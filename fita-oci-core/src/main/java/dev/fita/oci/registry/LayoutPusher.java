@@ -76,6 +76,14 @@ public final class LayoutPusher {
     public PushResult push(ContentSource source, Descriptor root, ImageReference target, List<String> tags,
             PushListener listener) {
         PushListener l = listener == null ? PushListener.NONE : listener;
+        // Tags are checked before anything is sent, so a bad tag cannot leave a half-done push.
+        Set<String> allTags = new LinkedHashSet<>();
+        if (target.tag() != null) {
+            allTags.add(target.tag());
+        }
+        for (String tag : tags) {
+            allTags.add(target.withTag(tag).tag());
+        }
         Repository repo = client.repository(target);
         Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
         Map<Digest, Node> manifests = new LinkedHashMap<>();
@@ -130,13 +138,6 @@ public final class LayoutPusher {
             l.manifestPushed(n.descriptor);
         }
         Node rootNode = manifests.get(root.digest());
-        Set<String> allTags = new LinkedHashSet<>();
-        if (target.tag() != null) {
-            allTags.add(target.tag());
-        }
-        for (String tag : tags) {
-            allTags.add(target.withTag(tag).tag());
-        }
         for (String tag : allTags) {
             repo.putManifest(tag, root.mediaType(), rootNode.bytes);
             l.tagged(tag);

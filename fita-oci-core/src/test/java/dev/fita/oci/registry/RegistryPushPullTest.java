@@ -126,6 +126,15 @@ class RegistryPushPullTest {
     }
 
     @Test
+    void invalidTagFailsBeforeAnythingIsSent() {
+        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("layout"), "badtag");
+        InvalidReferenceException e = assertThrows(InvalidReferenceException.class,
+                () -> new LayoutPusher(client).push(layout.dir(), layout.root(), ref("fita/badtag:1"), List.of("no good"), null));
+        assertTrue(e.getMessage().contains("'no good' is not a valid tag for " + registry.host() + "/fita/badtag"), e.getMessage());
+        assertFalse(client.repository(ref("fita/badtag")).blobExists(layout.blobs().get(1)));
+    }
+
+    @Test
     void mountOfUnknownBlobIsDeclined() {
         Descriptor nowhere = Descriptor.of(MediaTypes.OCI_LAYER, "not pushed anywhere".getBytes());
         assertFalse(client.repository(ref("fita/mount-c")).mountBlob(nowhere, "fita/mount-a"));
