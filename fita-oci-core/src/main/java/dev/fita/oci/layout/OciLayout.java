@@ -1,5 +1,6 @@
 package dev.fita.oci.layout;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -120,7 +121,7 @@ public final class OciLayout {
     public Descriptor writeBlob(String mediaType, byte[] bytes) {
         Descriptor descriptor = Descriptor.of(mediaType, bytes);
         if (!hasBlob(descriptor.digest())) {
-            writeBlob(descriptor, new java.io.ByteArrayInputStream(bytes));
+            writeBlob(descriptor, new ByteArrayInputStream(bytes));
         }
         return descriptor;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.fita.oci.Json;
+import dev.fita.oci.testing.ProcessResult;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestImages.MultiPlatformImage;
 import dev.fita.oci.testing.Tools;
@@ -64,6 +65,26 @@ class LayoutToolsTest {
                 + m.get("platform").get("architecture").asText()
                 + (m.get("platform").has("variant") ? "/" + m.get("platform").get("variant").asText() : "")));
         assertEquals(List.of("linux/amd64", "linux/arm64", "zephyr/arm/v7"), platforms);
+    }
+
+    @Test
+    void aMissingToolFailsTheTestWithAnInstallHint() {
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> Tools.require("fita-no-such-tool", "fita-no-such-package"));
+        assertEquals("fita-no-such-tool is not installed: install it with `apt-get install fita-no-such-package`"
+                + " or run scripts/test", e.getMessage());
+    }
+
+    @Test
+    void aToolThatHangsIsKilledAtTheTimeout() {
+        String sleep = Tools.require("sleep", "coreutils").toString();
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> Tools.run(Duration.ofMillis(300), sleep, "600"));
+        assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
+        ProcessResult ok = Tools.run(TIMEOUT, Tools.require("sh", "dash").toString(), "-c", "echo out; echo err >&2; exit 3");
+        assertEquals(new ProcessResult(List.of(Tools.require("sh", "dash").toString(), "-c",
+                "echo out; echo err >&2; exit 3"), 3, "out\n", "err\n"), ok);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, ok::assertSuccess);
     }
 
     private void assertServiceJsonCopiedBySkopeo(Path layoutDir, byte[] serviceJson) throws IOException {

@@ -104,6 +104,52 @@ class OciLayoutTest {
     }
 
     @Test
+    void largeBlobsAreStreamedAndNotReadWhole() throws IOException {
+        OciLayout layout = OciLayout.create(dir);
+        long size = Json.MAX_DOCUMENT_BYTES * 3L + 7;
+        Descriptor d = layout.writeBlob(MediaTypes.OCI_LAYER_GZIP, new PatternStream(size));
+        assertEquals(size, d.size());
+        assertEquals(size, Files.size(layout.blobPath(d.digest())));
+        try (InputStream in = layout.openBlob(d.digest())) {
+            assertEquals(d.digest(), Digest.sha256(in));
+        }
+        try (InputStream in = new PatternStream(size)) {
+            assertEquals(d.digest(), Digest.sha256(in));
+        }
+        assertThrows(InvalidDocumentException.class, () -> layout.readBlob(d));
+        // a stream longer than its descriptor says is cut off, not written to the end
+        Descriptor lying = new Descriptor(MediaTypes.OCI_LAYER_GZIP, HELLO_DIGEST, 5);
+        assertThrows(InvalidDigestException.class, () -> layout.writeBlob(lying, new PatternStream(size)));
+        assertNoTempFiles(layout);
+    }
+
+    /** {@code size} bytes of a repeating pattern, generated on the fly. */
+    private static final class PatternStream extends InputStream {
+        private long remaining;
+
+        PatternStream(long size) {
+            this.remaining = size;
+        }
+
+        @Override
+        public int read() {
+            return remaining-- > 0 ? (int) (remaining % 251) : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, remaining);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) (--remaining % 251);
+            }
+            return n;
+        }
+    }
+
+    @Test
     void writingAnExistingBlobIsANoOp() throws IOException {
         OciLayout layout = OciLayout.create(dir);
         layout.writeBlob("text/plain", HELLO);
