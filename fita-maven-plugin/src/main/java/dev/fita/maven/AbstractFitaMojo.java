@@ -99,7 +99,7 @@ abstract class AbstractFitaMojo extends AbstractMojo {
         try {
             return new SettingsResolver(properties()).resolve(pom);
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw Errors.mojo(getLog(), e.getMessage(), e);
         }
     }
 

@@ -83,11 +83,11 @@ public class BuildMojo extends AbstractFitaMojo {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("fita:build was interrupted", e);
+            throw Errors.mojo(getLog(), "fita:build was interrupted", e);
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (Exception e) {
-            throw Errors.toMojo(e);
+            throw Errors.toMojo(getLog(), e);
         }
     }
 

@@ -53,11 +53,11 @@ public class InspectMojo extends AbstractFitaMojo {
             List<String> lines = reference == null || reference.isBlank() ? local(settings) : remote(settings, reference.trim());
             lines.forEach(getLog()::info);
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (RegistryException e) {
-            throw new MojoExecutionException("Inspecting " + reference + " failed: " + e.getMessage(), e);
+            throw Errors.mojo(getLog(), "Inspecting " + reference + " failed: " + e.getMessage(), e);
         } catch (Exception e) {
-            throw Errors.toMojo(e);
+            throw Errors.toMojo(getLog(), e);
         }
     }
 

@@ -54,12 +54,12 @@ public class PushMojo extends AbstractFitaMojo {
             PushResult result = new ImagePushService(client, getLog()).push(settings, built, target);
             PushReport.lines(result).forEach(getLog()::info);
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (RegistryException e) {
-            throw new MojoExecutionException("Pushing to <to><image> " + settings.to().image() + " failed: "
+            throw Errors.mojo(getLog(), "Pushing to <to><image> " + settings.to().image() + " failed: "
                     + e.getMessage(), e);
         } catch (Exception e) {
-            throw Errors.toMojo(e);
+            throw Errors.toMojo(getLog(), e);
         }
     }
 }

@@ -16,7 +16,11 @@ public final class JibLog implements Consumer<LogEvent> {
 
     @Override
     public void accept(LogEvent event) {
-        String message = prefix + Ansi.strip(event.getMessage());
+        String text = Ansi.strip(event.getMessage());
+        if (text.isBlank()) {
+            return;
+        }
+        String message = prefix + text;
         switch (event.getLevel()) {
             case ERROR -> log.error(message);
             case WARN -> log.warn(message);
