@@ -72,7 +72,7 @@ public class BuildMojo extends AbstractFitaMojo {
                         new ContainerImageBuilder.BaseImage(settings.from().image(), baseCredentials::retrievers),
                         settings.container(), appLayers(classes), creationTime, filesTime,
                         new ContainerImageBuilder.JibOptions(settings.allowInsecureRegistries(), session.isOffline(),
-                                Containerizer.DEFAULT_BASE_CACHE_DIRECTORY,
+                                Containerizer.DEFAULT_BASE_CACHE_DIRECTORY.resolveSibling("jib-fita"),
                                 Path.of(project.getBuild().getDirectory()).resolve("jib-cache"),
                                 jibExecutor, getLog(), terminal()));
                 BuildResult result = new ImageBuildService(builder, getLog())

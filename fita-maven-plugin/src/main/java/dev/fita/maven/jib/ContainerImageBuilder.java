@@ -40,7 +40,7 @@ public final class ContainerImageBuilder {
     /** How to reach the base image. */
     public record BaseImage(String image, Function<ImageReference, List<CredentialRetriever>> credentials) {}
 
-    /** How Jib runs: caches, network and output. */
+    /** How Jib runs: caches (the base cache is a root with one directory per platform), network and output. */
     public record JibOptions(boolean allowInsecureRegistries, boolean offline, Path baseCache, Path applicationCache,
             ExecutorService executor, Log log, PrintStream terminalOrNull) {}
 
@@ -153,7 +153,12 @@ public final class ContainerImageBuilder {
                 .setToolName("fita-maven-plugin")
                 .setAllowInsecureRegistries(options.allowInsecureRegistries())
                 .setOfflineMode(options.offline())
-                .setBaseImageLayersCache(options.baseCache())
+                // Jib records base image metadata for tag references only with this; without it '-o' never finds the base.
+                .setAlwaysCacheBaseImage(true)
+                // One base cache per platform: Jib keeps one metadata file per base reference and each run
+                // overwrites it with its own platform, so a shared cache would remember only the last platform
+                // (and '-o' would then fail for the others).
+                .setBaseImageLayersCache(options.baseCache().resolve(platform.toString().replace('/', '-')))
                 .setApplicationLayersCache(options.applicationCache())
                 .setExecutorService(options.executor())
                 .addEventHandler(LogEvent.class, jibLog)
