@@ -93,14 +93,22 @@ abstract class AbstractFitaMojo extends AbstractMojo {
 
     protected FitaSettings settings() throws MojoExecutionException {
         String release = project == null ? null : project.getProperties().getProperty("maven.compiler.release");
+        // Without a project (inspect outside one) the default still holds an unresolved ${project...} expression.
+        File output = outputDirectory != null && outputDirectory.getPath().contains("${") ? null : outputDirectory;
         PomConfiguration pom = new PomConfiguration(from, to, platforms, container, embServe, allowInsecureRegistries,
-                outputDirectory, project == null ? new File(".").getAbsoluteFile().toPath() : project.getBasedir().toPath(),
+                output, basedir(),
                 SettingsResolver.defaultBaseImage(release));
         try {
             return new SettingsResolver(properties()).resolve(pom);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         }
+    }
+
+    /** The project directory; the current directory when run without a project (inspect). */
+    protected java.nio.file.Path basedir() {
+        File dir = project == null ? null : project.getBasedir();
+        return (dir == null ? new File(".") : dir).getAbsoluteFile().toPath().normalize();
     }
 
     /** settings.xml servers, decrypted with Maven's SettingsDecrypter when their credentials are used. */

@@ -43,7 +43,7 @@ public class PushMojo extends AbstractFitaMojo {
                 throw new MojoExecutionException("fita:push cannot push to " + target.name()
                         + " in offline mode (-o); run it without -o");
             }
-            ImageRecord built = ImagePushService.builtImage(settings, project.getBasedir().toPath());
+            ImageRecord built = ImagePushService.builtImage(settings, basedir());
             RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
                     settings.to().credHelper(), settingsServers(), System.getenv(), new JibLog(getLog(), ""));
             RegistryClient client = RegistryClient.builder()
