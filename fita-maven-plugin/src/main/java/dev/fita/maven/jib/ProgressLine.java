@@ -27,8 +27,13 @@ public final class ProgressLine implements Consumer<ProgressEventHandler.Update>
     }
 
     @Override
-    public synchronized void accept(ProgressEventHandler.Update update) {
-        int percent = (int) Math.floor(Math.max(0, Math.min(1, update.getProgress())) * 100);
+    public void accept(ProgressEventHandler.Update update) {
+        report(update.getProgress());
+    }
+
+    /** Reports a fraction between 0 and 1. */
+    synchronized void report(double progress) {
+        int percent = (int) Math.floor(Math.max(0, Math.min(1, progress)) * 100);
         if (terminal == null) {
             int quarter = percent / 25;
             if (quarter > lastQuarter) {
