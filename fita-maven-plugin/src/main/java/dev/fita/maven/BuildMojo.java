@@ -11,7 +11,7 @@ import dev.fita.maven.image.ImageRecord;
 import dev.fita.maven.jib.AppLayers;
 import dev.fita.maven.jib.ContainerImageBuilder;
 import dev.fita.maven.jib.JibLog;
-import java.io.PrintStream;
+import dev.fita.maven.jib.ProgressBoard;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public class BuildMojo extends AbstractFitaMojo {
                         new ContainerImageBuilder.JibOptions(settings.allowInsecureRegistries(), session.isOffline(),
                                 Containerizer.DEFAULT_BASE_CACHE_DIRECTORY.resolveSibling("jib-fita"),
                                 Path.of(project.getBuild().getDirectory()).resolve("jib-cache"),
-                                jibExecutor, getLog(), terminal()));
+                                jibExecutor, getLog(), progressBoard()));
                 BuildResult result = new ImageBuildService(builder, getLog())
                         .build(settings, mainClass, timestamp.orElse(null));
                 report(result);
@@ -118,8 +118,8 @@ public class BuildMojo extends AbstractFitaMojo {
     }
 
     /** A live progress bar only in an interactive terminal; plain lines for --batch-mode and CI logs. */
-    private PrintStream terminal() {
+    private ProgressBoard progressBoard() {
         boolean interactive = session.getRequest() != null && session.getRequest().isInteractiveMode();
-        return interactive && System.console() != null ? System.out : null;
+        return interactive && System.console() != null ? new ProgressBoard(System.out) : null;
     }
 }

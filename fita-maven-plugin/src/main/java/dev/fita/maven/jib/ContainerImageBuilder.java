@@ -19,7 +19,6 @@ import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.ContainerSettings;
 import dev.fita.oci.Platform;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +41,7 @@ public final class ContainerImageBuilder {
 
     /** How Jib runs: caches (the base cache is a root with one directory per platform), network and output. */
     public record JibOptions(boolean allowInsecureRegistries, boolean offline, Path baseCache, Path applicationCache,
-            ExecutorService executor, Log log, PrintStream terminalOrNull) {}
+            ExecutorService executor, Log log, ProgressBoard progressBoardOrNull) {}
 
     private final BaseImage base;
     private final ContainerSettings container;
@@ -163,7 +162,7 @@ public final class ContainerImageBuilder {
                 .setExecutorService(options.executor())
                 .addEventHandler(LogEvent.class, jibLog)
                 .addEventHandler(ProgressEvent.class, new ProgressEventHandler(
-                        new ProgressLine(platform.toString(), options.log(), options.terminalOrNull())));
+                        new ProgressLine(platform.toString(), options.log(), options.progressBoardOrNull())));
         jib.containerize(containerizer);
     }
 

@@ -1,29 +1,28 @@
 package dev.fita.maven.jib;
 
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
-import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Turns Jib's aggregated progress into output that suits the terminal: in batch mode (or without
- * a console) a plain log line at every quarter, so logs stay readable; in an interactive terminal
- * a bar redrawn in place.
+ * Turns Jib's aggregated progress for one platform into output that suits the terminal: in batch
+ * mode (or without a console) a plain log line at every quarter, so logs stay readable; in an
+ * interactive terminal an entry on the shared {@link ProgressBoard}.
  */
 public final class ProgressLine implements Consumer<ProgressEventHandler.Update> {
-    private static final int BAR_WIDTH = 30;
-
     private final String label;
     private final Log log;
-    private final PrintStream terminal;
+    private final ProgressBoard board;
     private int lastQuarter = -1;
-    private int lastPercent = -1;
 
-    /** {@code terminal} null means plain lines through {@code log}. */
-    public ProgressLine(String label, Log log, PrintStream terminal) {
+    /** {@code boardOrNull} null means plain lines through {@code log}. */
+    public ProgressLine(String label, Log log, ProgressBoard boardOrNull) {
         this.label = label;
         this.log = log;
-        this.terminal = terminal;
+        this.board = boardOrNull;
+        if (board != null) {
+            board.add(label);
+        }
     }
 
     @Override
@@ -34,25 +33,14 @@ public final class ProgressLine implements Consumer<ProgressEventHandler.Update>
     /** Reports a fraction between 0 and 1. */
     synchronized void report(double progress) {
         int percent = (int) Math.floor(Math.max(0, Math.min(1, progress)) * 100);
-        if (terminal == null) {
-            int quarter = percent / 25;
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
-                log.info(plain(label, percent));
-            }
-        } else if (percent != lastPercent) {
-            lastPercent = percent;
-            terminal.print("\r" + bar(label, percent) + (percent == 100 ? System.lineSeparator() : ""));
-            terminal.flush();
+        if (board != null) {
+            board.update(label, percent);
+            return;
         }
-    }
-
-    static String plain(String label, int percent) {
-        return "Building " + label + ": " + percent + "%";
-    }
-
-    static String bar(String label, int percent) {
-        int filled = percent * BAR_WIDTH / 100;
-        return "[" + "=".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + percent + "% " + label;
+        int quarter = percent / 25;
+        if (quarter > lastQuarter) {
+            lastQuarter = quarter;
+            log.info("Building " + label + ": " + percent + "%");
+        }
     }
 }

@@ -37,7 +37,22 @@ class JibLogTest {
         }
         assertEquals(List.of("info Building linux/amd64: 0%", "info Building linux/amd64: 26%",
                 "info Building linux/amd64: 50%", "info Building linux/amd64: 99%", "info Building linux/amd64: 100%"), log.lines);
-        assertEquals("[===============               ] 50% linux/amd64", ProgressLine.bar("linux/amd64", 50));
+    }
+
+    @Test
+    void interactiveBoardShowsAllPlatformsOnOneLine() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ProgressBoard board = new ProgressBoard(new java.io.PrintStream(out, true));
+        ProgressLine amd64 = new ProgressLine("linux/amd64", new RecordingLog(false), board);
+        ProgressLine arm64 = new ProgressLine("linux/arm64", new RecordingLog(false), board);
+        amd64.report(0.5);
+        arm64.report(0.3);
+        assertEquals("linux/amd64 [=====     ]  50%  linux/arm64 [===       ]  30%", board.render());
+        amd64.report(1);
+        arm64.report(1);
+        String printed = out.toString();
+        assertEquals(true, printed.startsWith("\rlinux/amd64 [=====     ]  50%  linux/arm64 [          ]   0%"), printed);
+        assertEquals(true, printed.endsWith("linux/arm64 [==========] 100%" + System.lineSeparator()), printed);
     }
 
     /** A Maven Log that records what it is given. */
