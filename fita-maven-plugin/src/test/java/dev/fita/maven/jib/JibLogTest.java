@@ -3,8 +3,8 @@ package dev.fita.maven.jib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.cloud.tools.jib.api.LogEvent;
-import java.util.ArrayList;
 import java.util.List;
+import dev.fita.maven.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 
 class JibLogTest {
@@ -53,32 +53,5 @@ class JibLogTest {
         String printed = out.toString();
         assertEquals(true, printed.startsWith("\rlinux/amd64 [=====     ]  50%  linux/arm64 [          ]   0%"), printed);
         assertEquals(true, printed.endsWith("linux/arm64 [==========] 100%" + System.lineSeparator()), printed);
-    }
-
-    /** A Maven Log that records what it is given. */
-    static final class RecordingLog implements org.apache.maven.plugin.logging.Log {
-        final List<String> lines = new ArrayList<>();
-        private final boolean debug;
-
-        RecordingLog(boolean debug) {
-            this.debug = debug;
-        }
-
-        @Override public boolean isDebugEnabled() { return debug; }
-        @Override public void debug(CharSequence c) { lines.add("debug " + c); }
-        @Override public void debug(CharSequence c, Throwable t) { debug(c); }
-        @Override public void debug(Throwable t) { debug(t.toString()); }
-        @Override public boolean isInfoEnabled() { return true; }
-        @Override public void info(CharSequence c) { lines.add("info " + c); }
-        @Override public void info(CharSequence c, Throwable t) { info(c); }
-        @Override public void info(Throwable t) { info(t.toString()); }
-        @Override public boolean isWarnEnabled() { return true; }
-        @Override public void warn(CharSequence c) { lines.add("warn " + c); }
-        @Override public void warn(CharSequence c, Throwable t) { warn(c); }
-        @Override public void warn(Throwable t) { warn(t.toString()); }
-        @Override public boolean isErrorEnabled() { return true; }
-        @Override public void error(CharSequence c) { lines.add("error " + c); }
-        @Override public void error(CharSequence c, Throwable t) { error(c); }
-        @Override public void error(Throwable t) { error(t.toString()); }
     }
 }
