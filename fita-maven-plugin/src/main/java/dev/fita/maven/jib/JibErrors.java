@@ -2,6 +2,7 @@ package dev.fita.maven.jib;
 
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.fita.oci.Platform;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -21,6 +22,11 @@ public final class JibErrors {
                 return new BaseImageException("Base image " + baseImage + " has no " + platform
                         + " entry (<platforms> asks for " + join(allPlatforms) + "); use a multi-platform base image"
                         + " in <from><image> or remove " + platform + " from <platforms>", error);
+            }
+            if (t instanceof RegistryCredentialsNotSentException) {
+                return new BaseImageException("Base image " + baseImage + ": jib-core does not send credentials over"
+                        + " plain HTTP; serve that registry over HTTPS (a self-signed certificate works with"
+                        + " <allowInsecureRegistries>true</allowInsecureRegistries>)", error);
             }
             if (t instanceof RegistryUnauthorizedException) {
                 return new BaseImageException("Base image " + baseImage + ": the registry refused our credentials"
