@@ -112,9 +112,23 @@ final class HttpExchange implements AutoCloseable {
         }
     }
 
-    /** Drains nothing: closing aborts the connection if the body was not consumed, which is fine. */
+    /**
+     * Small or empty bodies are read to the end so the connection goes back to the pool for reuse;
+     * anything else (an abandoned blob download) is cut off rather than downloaded for nothing.
+     */
     @Override
     public void close() {
+        try {
+            long length = contentLength();
+            if (length >= 0 && length <= 64 * 1024) {
+                InputStream in = response.getContent();
+                if (in != null) {
+                    in.close();
+                }
+            }
+        } catch (IOException ignored) {
+            // the disconnect below discards the connection instead
+        }
         try {
             response.disconnect();
         } catch (IOException ignored) {

@@ -15,15 +15,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.apache.http.config.Registry;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.impl.conn.DefaultManagedHttpClientConnection;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
@@ -144,21 +151,36 @@ public final class RegistryClient {
         }
 
         private HttpTransport apacheTransport() {
-            HttpClientBuilder b = ApacheHttpTransport.newDefaultHttpClientBuilder()
-                    // Blobs must arrive byte for byte (digests); cookies have no place in the API.
-                    .disableContentCompression()
-                    .disableCookieManagement();
+            SSLConnectionSocketFactory tls;
             try {
                 if (allowInsecure) {
-                    b.setSSLSocketFactory(new SSLConnectionSocketFactory(trustAllContext(), NoopHostnameVerifier.INSTANCE));
+                    tls = new SSLConnectionSocketFactory(trustAllContext(), NoopHostnameVerifier.INSTANCE);
                 } else if (trustedCertificate != null) {
-                    b.setSSLSocketFactory(new SSLConnectionSocketFactory(contextTrusting(trustedCertificate)));
+                    tls = new SSLConnectionSocketFactory(contextTrusting(trustedCertificate));
+                } else {
+                    tls = SSLConnectionSocketFactory.getSystemSocketFactory();
                 }
             } catch (GeneralSecurityException | IOException e) {
                 throw new RegistryException("Could not set up TLS trust"
                         + (trustedCertificate != null ? " with the certificate " + trustedCertificate : "")
                         + ": " + e.getMessage(), e);
             }
+            Registry<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
+                    .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                    .register("https", tls)
+                    .build();
+            // Plain (non-logging) connections: HttpClient's header and wire logs, switched on by a debug
+            // log level (e.g. mvn -X), would print Authorization headers and token bodies.
+            AtomicLong ids = new AtomicLong();
+            PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(sockets,
+                    (route, config) -> new DefaultManagedHttpClientConnection("fita-" + ids.incrementAndGet(), 8 * 1024));
+            connections.setMaxTotal(50);
+            connections.setDefaultMaxPerRoute(20);
+            HttpClientBuilder b = ApacheHttpTransport.newDefaultHttpClientBuilder()
+                    .setConnectionManager(connections)
+                    // Blobs must arrive byte for byte (digests); cookies have no place in the API.
+                    .disableContentCompression()
+                    .disableCookieManagement();
             return new ApacheHttpTransport(b.build());
         }
 

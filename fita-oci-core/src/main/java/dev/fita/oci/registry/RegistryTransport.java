@@ -89,6 +89,7 @@ final class RegistryTransport {
     private final Duration readTimeout;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
 
     RegistryTransport(HttpRequestFactory http, CredentialProvider credentials, boolean allowInsecure, RetryPolicy retry,
             String userAgent, Duration connectTimeout, Duration readTimeout) {
@@ -107,7 +108,12 @@ final class RegistryTransport {
 
     /** {@code scheme://registry}, pinging the registry on first use. */
     String base(Op op) throws IOException, RetryableStatus {
-        return endpoint(op).scheme + "://" + op.registry();
+        return endpoint(op).scheme + "://" + apiHost(op.registry());
+    }
+
+    /** Docker Hub's API is not served at the name users write. */
+    static String apiHost(String registry) {
+        return registry.equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
     }
 
     static String enc(String s) {
@@ -198,7 +204,7 @@ final class RegistryTransport {
     }
 
     private Endpoint ping(Op op, String scheme) throws IOException, RetryableStatus {
-        String url = scheme + "://" + op.registry() + "/v2/";
+        String url = scheme + "://" + apiHost(op.registry()) + "/v2/";
         try (HttpExchange r = execute("GET", url, Map.of(), null, null)) {
             if (isRetryable(r.status())) {
                 throw new RetryableStatus(r.status() + " to GET /v2/", r.retryAfter());
@@ -219,13 +225,19 @@ final class RegistryTransport {
             return null;
         }
         String key = op.registry() + "|" + new TreeSet<>(scopes);
-        Token cached = tokens.get(key);
-        if (!refresh && cached != null && System.nanoTime() < cached.expiresAtNanos) {
-            return "Bearer " + cached.value;
+        Token seen = tokens.get(key);
+        // One fetch per scope set even when parallel uploads all start at once.
+        synchronized (tokenLocks.computeIfAbsent(key, k -> new Object())) {
+            Token cached = tokens.get(key);
+            boolean usable = cached != null && System.nanoTime() < cached.expiresAtNanos;
+            // On refresh, another thread may already have replaced the token that was refused.
+            if (usable && (!refresh || cached != seen)) {
+                return "Bearer " + cached.value;
+            }
+            Token fresh = fetchToken(op, ch, scopes, creds);
+            tokens.put(key, fresh);
+            return "Bearer " + fresh.value;
         }
-        Token fresh = fetchToken(op, ch, scopes, creds);
-        tokens.put(key, fresh);
-        return "Bearer " + fresh.value;
     }
 
     private static String basic(Credentials c) {
@@ -363,7 +375,7 @@ final class RegistryTransport {
         }
         AuthChallenge challenge = AuthChallenge.parse(r.header("WWW-Authenticate"));
         boolean newChallenge = !challenge.scheme().equals(endpoint.challenge.scheme()) && !challenge.scheme().equals("none");
-        boolean canRefresh = challenge.isBearer() || (challenge.isBasic() && auth == null);
+        boolean canRefresh = challenge.isBearer() || (challenge.isBasic() && auth == null && hasCredentials(call.op().registry()));
         if (!newChallenge && !canRefresh) {
             return r;
         }
@@ -374,7 +386,9 @@ final class RegistryTransport {
         String extra = challenge.param("scope");
         if (extra != null) {
             for (String s : extra.split(" ")) {
-                if (!s.isBlank() && !scopes.contains(s)) {
+                // A scope for a resource we already ask about is covered; only unrelated ones are added.
+                String resource = s.contains(":") ? s.substring(0, s.lastIndexOf(':') + 1) : s;
+                if (!s.isBlank() && scopes.stream().noneMatch(have -> have.startsWith(resource))) {
                     scopes.add(s);
                 }
             }
@@ -384,7 +398,7 @@ final class RegistryTransport {
     }
 
     private HttpExchange sendFollowing(Call call, Endpoint endpoint, String auth) throws IOException {
-        String origin = endpoint.scheme + "://" + call.op().registry();
+        String origin = endpoint.scheme + "://" + apiHost(call.op().registry());
         String url = call.url();
         for (int hop = 0; ; hop++) {
             boolean sameOrigin = sameOrigin(origin, url);

@@ -7,10 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Captures every java.util.logging record of our client and of google-http-client, at all levels. */
+/** Captures every java.util.logging record of our client and its HTTP libraries, at all levels. */
 final class LogCapture implements AutoCloseable {
 
-    private static final List<String> LOGGERS = List.of("dev.fita.oci", "com.google.api.client");
+    /** Including Apache HttpClient, whose header and wire logs would show Authorization if we let them. */
+    private static final List<String> LOGGERS = List.of("dev.fita.oci", "com.google.api.client", "org.apache.http");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Logger> loggers;

@@ -39,5 +39,8 @@ class TestRegistryTest {
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         TestRegistry.main(new String[] {"stop", dir.toString()});
         assertEquals(false, ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }
