@@ -29,7 +29,9 @@ public final class PushCredentials implements CredentialProvider {
     private Optional<Credentials> lookUp(String registry) {
         try {
             // Credential sources look only at the registry; the repository is a placeholder.
-            return chain.retrieve(ImageReference.of(registry, "fita/push", null))
+            // jib-core names Docker Hub registry-1.docker.io; its Docker config lookup knows the aliases.
+            String jibRegistry = "docker.io".equals(registry) ? "registry-1.docker.io" : registry;
+            return chain.retrieve(ImageReference.of(jibRegistry, "fita/push", null))
                     .map(c -> new Credentials(c.getUsername(), c.getPassword()));
         } catch (CredentialRetrievalException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -11,6 +11,8 @@ import org.apache.maven.settings.Server;
  * with its port and then without, as Jib does. Passwords are decrypted on use only.
  */
 public final class SettingsServers {
+    private static final List<String> DOCKER_HUB = List.of("docker.io", "registry-1.docker.io", "index.docker.io");
+
     private final List<Server> servers;
     private final UnaryOperator<Server> decrypter;
 
@@ -35,6 +37,10 @@ public final class SettingsServers {
     }
 
     private Optional<Server> find(String registry) {
+        if (DOCKER_HUB.contains(registry)) {
+            // Docker Hub has several names; a server with any of them matches.
+            return DOCKER_HUB.stream().map(this::byId).flatMap(Optional::stream).findFirst();
+        }
         Optional<Server> exact = byId(registry);
         if (exact.isPresent()) {
             return exact;

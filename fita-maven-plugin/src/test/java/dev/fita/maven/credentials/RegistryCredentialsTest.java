@@ -99,6 +99,13 @@ class RegistryCredentialsTest {
     }
 
     @Test
+    void dockerHubServerMatchesAnyOfItsNames() {
+        SettingsServers servers = new SettingsServers(List.of(server("docker.io", "hub", "pw")), UnaryOperator.identity());
+        assertEquals(Optional.of(Credential.from("hub", "pw")), servers.forRegistry("registry-1.docker.io"));
+        assertEquals(Optional.of(Credential.from("hub", "pw")), servers.forRegistry("docker.io"));
+    }
+
+    @Test
     void settingsPasswordsAreDecryptedOnUse() {
         SettingsServers servers = new SettingsServers(List.of(server("r.example.com", "u", "{encrypted}")),
                 s -> server(s.getId(), s.getUsername(), "clear"));
