@@ -54,6 +54,13 @@ public final class ImageBuildService {
      * @param createdOrNull {@code project.build.outputTimestamp}, for the embServe {@code created} annotation
      */
     public BuildResult build(FitaSettings settings, String mainClassOrNull, Instant createdOrNull) throws Exception {
+        Path layoutDir = settings.layoutDirectory();
+        Path work = settings.outputDirectory().resolve("work");
+        // A failed build must not leave a previous image for push to pick up.
+        deleteRecursively(layoutDir);
+        deleteRecursively(work);
+        Files.deleteIfExists(settings.imageJson());
+        Files.deleteIfExists(settings.imageDigest());
         EmbServeArtifact embServe = null;
         if (settings.embServe() != null) {
             EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull);
@@ -64,10 +71,6 @@ public final class ImageBuildService {
             log.info("No <embServe> configured: building a plain multi-platform image");
         }
 
-        Path layoutDir = settings.layoutDirectory();
-        Path work = settings.outputDirectory().resolve("work");
-        deleteRecursively(layoutDir);
-        deleteRecursively(work);
         Files.createDirectories(work);
         OciLayout layout = OciLayout.create(layoutDir);
 
@@ -75,8 +78,31 @@ public final class ImageBuildService {
         for (Platform platform : settings.platforms()) {
             builds.add(new PlatformBuild(platform, work.resolve(fileName(platform) + ".tar")));
         }
-        runJib(settings, builds, mainClassOrNull);
+        ImageIndex index;
+        try {
+            runJib(settings, builds, mainClassOrNull);
+            index = compose(layout, builds, work, embServe);
+        } finally {
+            // The per-platform tars are only a step; they are not part of the result.
+            deleteRecursively(work);
+        }
+        Descriptor indexDescriptor = layout.writeBlob(MediaTypes.OCI_INDEX, index.toJson());
+        List<String> tags = settings.to().tags();
+        layout.tag(indexDescriptor, tags);
 
+        List<ImageRecord.Entry> entries = new ArrayList<>();
+        for (Descriptor entry : index.manifests()) {
+            entries.add(new ImageRecord.Entry(entry.platform().toString(), entry.digest().toString(), entry.size(),
+                    entry.mediaType()));
+        }
+        ImageRecord record = new ImageRecord(settings.to().image(), tags, indexDescriptor.digest().toString(), entries);
+        record.write(settings.imageJson());
+        Files.writeString(settings.imageDigest(), indexDescriptor.digest().toString(), StandardCharsets.UTF_8);
+        return new BuildResult(layoutDir, record);
+    }
+
+    private static ImageIndex compose(OciLayout layout, List<PlatformBuild> builds, Path work,
+            EmbServeArtifact embServe) {
         IndexComposer composer = new IndexComposer();
         for (PlatformBuild build : builds) {
             ImportedImage image = JibTarImport.importInto(layout, build.tarFile(),
@@ -89,26 +115,11 @@ public final class ImageBuildService {
             }
             composer.addEntry(embServe.indexEntry());
         }
-        ImageIndex index;
         try {
-            index = composer.compose(null);
+            return composer.compose(null);
         } catch (CompositionException e) {
             throw new ConfigurationException("<platforms>: " + e.getMessage(), e);
         }
-        Descriptor indexDescriptor = layout.writeBlob(MediaTypes.OCI_INDEX, index.toJson());
-        List<String> tags = settings.to().tags();
-        layout.tag(indexDescriptor, tags);
-        deleteRecursively(work);
-
-        List<ImageRecord.Entry> entries = new ArrayList<>();
-        for (Descriptor entry : index.manifests()) {
-            entries.add(new ImageRecord.Entry(entry.platform().toString(), entry.digest().toString(), entry.size(),
-                    entry.mediaType()));
-        }
-        ImageRecord record = new ImageRecord(settings.to().image(), tags, indexDescriptor.digest().toString(), entries);
-        record.write(settings.imageJson());
-        Files.writeString(settings.imageDigest(), indexDescriptor.digest().toString(), StandardCharsets.UTF_8);
-        return new BuildResult(layoutDir, record);
     }
 
     private void runJib(FitaSettings settings, List<PlatformBuild> builds, String mainClass) throws Exception {

@@ -155,9 +155,13 @@ class BuildAndPushTest {
     @Test
     void baseImageWithoutARequestedPlatformNamesBoth(@TempDir Path project) throws Exception {
         FitaSettings settings = settings(project, List.of(Platform.parse("linux/amd64"), Platform.parse("linux/s390x")));
+        Files.createDirectories(settings.outputDirectory());
+        Files.writeString(settings.imageJson(), "{\"digest\":\"from an earlier build\"}");
         BaseImageException e = assertThrows(BaseImageException.class, () -> build(settings, project, new RecordingLog(false)));
         assertTrue(e.getMessage().startsWith("Base image " + registry.host() + "/base:1 has no linux/s390x entry"),
                 e.getMessage());
+        assertFalse(Files.exists(settings.imageJson()), "a failed build leaves no earlier image.json for push");
+        assertFalse(Files.exists(settings.outputDirectory().resolve("work")), "the scratch directory is removed");
     }
 
     @Test
