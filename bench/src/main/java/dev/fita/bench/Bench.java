@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class Bench {
     /** Per linux platform: base OS 60, JRE 30, dependencies 9, application 1 MiB → 200 MiB in all. */
     private static final List<Integer> PUSH_LAYERS_MIB = List.of(60, 30, 9, 1);
 
-    private final Path work;
+    final Path work;
 
     private Bench(Path work) {
         this.work = work;
@@ -49,6 +50,7 @@ public final class Bench {
         switch (args[0]) {
             case "push" -> b.push(args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "memory" -> b.memory();
+            case "e2e" -> new E2e(b, b.work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4])).run();
             // For profiling by hand: the layouts alone.
             case "layout" -> BenchLayouts.write(b.work.resolve("layout-push"), PUSH_LAYERS_MIB, 42);
             case "layout-1g" -> BenchLayouts.writeSingleLayer(b.work.resolve("layout-1g"), 1024, 7);
@@ -187,21 +189,26 @@ public final class Bench {
 
     // ---------------------------------------------------------------- helpers
 
-    private TestRegistry registry() throws IOException {
+    TestRegistry registry() throws IOException {
         TestRegistry r = TestRegistry.start();
         Files.writeString(work.resolve("pids").resolve(Long.toString(r.pid())), r.host());
         return r;
     }
 
-    private record Timed(double seconds, String stdout) {
+    record Timed(double seconds, String stdout) {
+    }
+
+    Timed run(List<String> cmd) throws Exception {
+        return run(cmd, Map.of());
     }
 
     /** Runs a command, bounded in time; fails on a non-zero exit with its output. */
-    private Timed run(List<String> cmd) throws Exception {
+    Timed run(List<String> cmd, Map<String, String> env) throws Exception {
         Path out = Files.createTempFile(work, "out-", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(PROCESS_TIMEOUT_S, TimeUnit.SECONDS)) {
@@ -226,7 +233,7 @@ public final class Bench {
         return System.getProperty("java.class.path");
     }
 
-    private static long directorySize(Path dir) throws IOException {
+    static long directorySize(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

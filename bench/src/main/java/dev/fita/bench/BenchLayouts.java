@@ -47,13 +47,24 @@ final class BenchLayouts {
      * platform and layer, plus zephyr/arm/v7; returns the index descriptor.
      */
     static Descriptor write(Path dir, List<Integer> layerMiBPerPlatform, long seed) {
+        return write(dir, layerMiBPerPlatform, seed, true);
+    }
+
+    /** A linux/amd64 + linux/arm64 base image for the end-to-end benchmarks (no embServe entry). */
+    static Descriptor writeBase(Path dir, List<Integer> layerMiBPerPlatform, long seed) {
+        return write(dir, layerMiBPerPlatform, seed, false);
+    }
+
+    private static Descriptor write(Path dir, List<Integer> layerMiBPerPlatform, long seed, boolean embServe) {
         OciLayout layout = OciLayout.create(dir);
         SplittableRandom random = new SplittableRandom(seed);
         List<Descriptor> entries = new ArrayList<>();
         for (Platform p : List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64)) {
             entries.add(linuxImage(layout, p, layerMiBPerPlatform, random.split()));
         }
-        entries.add(TestImages.writeServiceArtifact(layout, TestImages.serviceJson()));
+        if (embServe) {
+            entries.add(TestImages.writeServiceArtifact(layout, TestImages.serviceJson()));
+        }
         Descriptor index = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(entries, null).toJson());
         layout.tag(index, List.of(TAG));
         return index;
