@@ -1,0 +1,227 @@
+package dev.fita.oci.embserve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServiceFileTest {
+
+    static final Path FILE = Path.of("src", "main", "embserve", "service.json");
+
+    /** The fields of a small but complete service.json as FITA's demos have it (raw JSON values). */
+    private static final Map<String, String> FIELDS = fields();
+
+    private static Map<String, String> fields() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", "\"temperature-sensor\"");
+        f.put("version", "3");
+        f.put("data_model", "[\"temperature\"]");
+        f.put("service", "\"AGFzbQEAAAABBQFgAAF/\"");  // 15 bytes of a wasm-like module
+        f.put("dependencies", "{\"sdk_api\": 1}");
+        f.put("inputs", "[{\"key\": \"period\", \"type\": 1}]");
+        f.put("outputs", "[{\"key\": \"celsius\", \"type\": 2, \"data_model_mapping\": [\"temperature\"]}]");
+        return f;
+    }
+
+    static final String VALID = render(FIELDS);
+
+    private static String render(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> "  \"" + e.getKey() + "\": " + e.getValue())
+                .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+    }
+
+    /** VALID with one field's raw value replaced, or the field removed when {@code value} is null. */
+    private static String with(String field, String value) {
+        Map<String, String> f = new LinkedHashMap<>(FIELDS);
+        if (value == null) {
+            f.remove(field);
+        } else {
+            f.put(field, value);
+        }
+        return render(f);
+    }
+
+    private static ServiceFile parse(String json) {
+        return ServiceFile.parse(FILE, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String error(String json) {
+        return assertThrows(InvalidServiceException.class, () -> parse(json)).getMessage();
+    }
+
+    @Test
+    void acceptsAValidFileAndKeepsItsExactBytes() {
+        byte[] bytes = VALID.getBytes(StandardCharsets.UTF_8);
+        ServiceFile service = ServiceFile.parse(FILE, bytes);
+        assertEquals("temperature-sensor", service.name());
+        assertEquals(3, service.version());
+        assertEquals(FILE, service.path());
+        assertArrayEquals(bytes, service.bytes());
+    }
+
+    @Test
+    void onlyNameVersionAndServiceAreRequired() {
+        ServiceFile service = parse("{\"name\":\"n\",\"version\":1,\"service\":\"QQ==\",\"x-future\":true}");
+        assertEquals("n", service.name());
+    }
+
+    @Test
+    void loadReadsTheFileFromDisk(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my-service.json");
+        Files.writeString(file, VALID);
+        ServiceFile service = ServiceFile.load(file);
+        assertArrayEquals(Files.readAllBytes(file), service.bytes());
+        assertEquals(file, service.path());
+    }
+
+    @Test
+    void missingFile(@TempDir Path dir) {
+        Path file = dir.resolve("service.json");
+        String message = assertThrows(InvalidServiceException.class, () -> ServiceFile.load(file)).getMessage();
+        assertEquals(file + " does not exist", message);
+    }
+
+    @Test
+    void directoryIsNotAFile(@TempDir Path dir) {
+        String message = assertThrows(InvalidServiceException.class, () -> ServiceFile.load(dir)).getMessage();
+        assertEquals(dir + " is not a regular file", message);
+    }
+
+    @Test
+    void emptyFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("service.json");
+        Files.write(file, new byte[0]);
+        String message = assertThrows(InvalidServiceException.class, () -> ServiceFile.load(file)).getMessage();
+        assertEquals(file + " is empty", message);
+    }
+
+    @Test
+    void whitespaceOnlyFileIsEmpty() {
+        assertEquals(FILE + " is empty (it holds only whitespace)", error("  \n\t "));
+    }
+
+    @Test
+    void syntaxErrorGivesLineAndColumn() {
+        // Line 3 is missing its trailing comma, so the parser stops at the start of line 4.
+        String broken = "{\n  \"name\": \"n\",\n  \"version\": 1\n  \"service\": \"QQ==\"\n}";
+        String message = error(broken);
+        assertTrue(message.startsWith(FILE + ":4:3: "), message);
+        assertTrue(message.contains("expecting comma"), message);
+    }
+
+    @Test
+    void unterminatedDocumentGivesLineAndColumn() {
+        String message = error("{\n  \"name\": \"n\",\n");
+        assertTrue(message.matches("\\Q" + FILE + "\\E:3:\\d+: .*end-of-input.*"), message);
+        assertTrue(!message.contains("Source"), message);
+    }
+
+    @Test
+    void duplicateKeyIsASyntaxError() {
+        String message = error("{\"name\":\"a\",\n\"name\":\"b\",\"version\":1,\"service\":\"QQ==\"}");
+        assertTrue(message.startsWith(FILE + ":2:"), message);
+        assertTrue(message.contains("Duplicate field 'name'"), message);
+    }
+
+    @Test
+    void trailingContentIsRefused() {
+        String message = error("{\"name\":\"n\",\"version\":1,\"service\":\"QQ==\"}\n{}");
+        assertEquals(FILE + ":2:1: unexpected content after the top-level JSON value", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "[1,2]           | an array",
+            "\"text\"        | a string",
+            "42              | an integer",
+            "null            | null",
+    })
+    void topLevelMustBeAnObject(String json, String kind) {
+        assertEquals(FILE + ": the top level must be a JSON object, not " + kind, error(json));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "MISSING", value = {
+            "name         | MISSING                | field 'name' is required",
+            "name         | 7                      | field 'name' must be a string, not an integer",
+            "name         | \"  \"                 | field 'name' must not be empty",
+            "version      | MISSING                | field 'version' is required",
+            "version      | \"3\"                  | field 'version' must be an integer, not a string",
+            "version      | 3.5                    | field 'version' must be an integer, not a decimal number",
+            "version      | 99999999999999999999   | field 'version' is 99999999999999999999, too large for a 64-bit integer",
+            "data_model   | \"temperature\"        | field 'data_model' must be an array of strings, not a string",
+            "data_model   | [\"t\", 1]             | field 'data_model[1]' must be a string, not an integer",
+            "service      | MISSING                | field 'service' is required",
+            "service      | true                   | field 'service' must be a string, not a boolean",
+            "service      | \"\"                   | field 'service' must not be empty (it is the base64 of the service module)",
+            "dependencies | [\"sdk_api\"]          | field 'dependencies' must be an object, not an array",
+            "inputs       | {}                     | field 'inputs' must be an array, not an object",
+            "inputs       | [{\"key\":\"a\",\"type\":1}, 5] | field 'inputs[1]' must be an object, not an integer",
+            "inputs       | [{\"type\":1}]         | field 'inputs[0].key' is required",
+            "inputs       | [{\"key\":\"a\",\"type\":1},{\"key\":\"b\",\"type\":1},{\"key\":2,\"type\":1}] | field 'inputs[2].key' must be a string, not an integer",
+            "inputs       | [{\"key\":\"\",\"type\":1}] | field 'inputs[0].key' must not be empty",
+            "inputs       | [{\"key\":\"a\"}]      | field 'inputs[0].type' is required",
+            "inputs       | [{\"key\":\"a\",\"type\":\"int\"}] | field 'inputs[0].type' must be an integer, not a string",
+            "outputs      | [{\"key\":\"a\",\"type\":1.5}] | field 'outputs[0].type' must be an integer, not a decimal number",
+            "outputs      | [{\"key\":\"a\",\"type\":1,\"data_model_mapping\":\"t\"}] | field 'outputs[0].data_model_mapping' must be an array of strings, not a string",
+            "outputs      | [{\"key\":\"a\",\"type\":1,\"data_model_mapping\":[null]}] | field 'outputs[0].data_model_mapping[0]' must be a string, not null",
+    })
+    void fieldRules(String field, String value, String expected) {
+        assertEquals(FILE + ": " + expected, error(with(field, value)));
+    }
+
+    @Test
+    void optionalFieldsMayBeLeftOut() {
+        for (String field : new String[] {"data_model", "dependencies", "inputs", "outputs"}) {
+            String json = with(field, null);
+            assertEquals("temperature-sensor", parse(json).name(), json);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "QUJD!A==  | field 'service' is not valid base64: '!' at offset 4 is not in the standard base64 alphabet",
+            "QUJD-A==  | field 'service' is not valid base64: '-' at offset 4 is not in the standard base64 alphabet",
+            "QU=DQQ==  | field 'service' is not valid base64: '=' (padding is only allowed at the end) at offset 2 is not in the standard base64 alphabet",
+            "QUJDQQ    | field 'service' is not valid base64: its length 6 is not a multiple of 4 (missing '=' padding?)",
+            "QUJDQ===  | field 'service' is not valid base64: '=' (padding is only allowed at the end) at offset 5 is not in the standard base64 alphabet",
+            "QUJDQ     | field 'service' is not valid base64: its length 5 is not a multiple of 4 (missing '=' padding?)",
+    })
+    void serviceMustBeStandardBase64WithPadding(String value, String expected) {
+        assertEquals(FILE + ": " + expected, error(with("service", "\"" + value + "\"")));
+    }
+
+    @Test
+    void base64WithALineBreakIsRefused() {
+        assertEquals(FILE + ": field 'service' is not valid base64: character U+000A at offset 4 is not in the "
+                + "standard base64 alphabet", error(with("service", "\"QUJD\\nQQ==\"")));
+    }
+
+    @Test
+    void validBase64Variants() {
+        for (String ok : new String[] {"QQ==", "QUI=", "QUJD", "+/+/", "AGFzbQEAAAABBQFgAAF/"}) {
+            assertEquals("temperature-sensor", parse(with("service", "\"" + ok + "\"")).name(), ok);
+        }
+    }
+
+    @Test
+    void onlyTheFirstProblemIsReported() {
+        String message = error("{\"name\":1,\"version\":\"x\",\"service\":\"!\"}");
+        assertEquals(FILE + ": field 'name' must be a string, not an integer", message);
+    }
+}
