@@ -17,6 +17,8 @@ assert digests['0.0.1'] == digests['latest']
 assert digests['rebuild'] == digests['0.0.1'] : "a clean rebuild of the same inputs changed the index digest: ${digests}"
 def localDigest = new File(basedir, 'target/fita/image.digest').text.trim()
 assert localDigest == digests['rebuild'] : "target/fita/image.digest ${localDigest} is not what was pushed ${digests}"
+def record = new File(basedir, 'target/fita/image.json').text
+assert record.contains(localDigest) : "target/fita/image.json does not name the index digest ${localDigest}:\n${record}"
 
 // zephyr/arm/v7, as the far-edge kubelet selects it: the one layer is service.json, byte for byte.
 def zephyrDir = new File(basedir, 'target/pulled-zephyr')
@@ -46,6 +48,7 @@ assert new File(rootfs, 'app/classes/org/example/Main.class').isFile() : "no app
 // The second push found every blob in place.
 def uploads = log.readLines().findAll { it =~ /Uploaded \d+ blobs?/ }
 assert uploads.size() >= 2 : "no upload summary lines in build.log:\n${lib.tail(log)}"
+assert !(uploads[0] =~ /Uploaded 0 blobs?/) : "the first push uploaded nothing: ${uploads[0]}"
 def last = uploads[-1]
-assert last =~ /Uploaded 0 blobs?/ : "the second push uploaded blobs: ${last}"
+assert last =~ /Uploaded 0 blobs?\b.*\b[1-9]\d* already present/ : "the second push uploaded blobs: ${last}"
 return true
