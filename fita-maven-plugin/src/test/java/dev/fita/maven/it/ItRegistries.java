@@ -22,7 +22,7 @@ import dev.fita.oci.testing.Tools;
  * {@value #BASE_IMAGE}, and writes {@code <dir>/it.properties} ({@code it.registry},
  * {@code it.authRegistry}, ...) that the pom reads into project properties for invoker.
  * {@code stop <dir>} stops both; it is also run first by {@code start} in case an earlier build
- * was killed before its post-integration-test.
+ * was killed before its post-integration-test, and a shutdown hook stops them when Maven exits.
  */
 public final class ItRegistries {
 
@@ -66,6 +66,7 @@ public final class ItRegistries {
         TestRegistry.main(new String[] {"start", authDir.toString(), "--tls", "--htpasswd", USER + ":" + PASSWORD});
         Properties plain = load(plainDir.resolve("registry.properties"));
         Properties auth = load(authDir.resolve("registry.properties"));
+        stopWhenMavenExits(List.of(plain.getProperty("pid"), auth.getProperty("pid")));
 
         Path layout = dir.resolve("base-image");
         TinyBaseImage.write(layout);
@@ -85,6 +86,18 @@ public final class ItRegistries {
         }
         System.out.println("[fita-it] plain registry http://" + plain.getProperty("host")
                 + ", authenticated registry https://" + auth.getProperty("host") + ", base image " + BASE_IMAGE);
+    }
+
+    /**
+     * exec:java runs this in Maven's JVM: if the build ends without reaching post-integration-test
+     * (a failure before it, Ctrl-C), the registries still stop when Maven exits. The hook uses JDK
+     * classes only, because exec:java may have closed this class's loader by then.
+     */
+    private static void stopWhenMavenExits(List<String> pids) {
+        List<Long> ids = pids.stream().map(Long::parseLong).toList();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ids.forEach(pid -> ProcessHandle.of(pid)
+                .filter(h -> h.info().command().map(c -> c.endsWith("docker-registry")).orElse(false))
+                .ifPresent(ProcessHandle::destroy)), "fita-it-registries-stop"));
     }
 
     private static void push(Path skopeo, String source, String host, String credentials) {
