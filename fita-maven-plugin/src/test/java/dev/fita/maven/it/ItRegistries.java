@@ -95,9 +95,15 @@ public final class ItRegistries {
      */
     private static void stopWhenMavenExits(List<String> pids) {
         List<Long> ids = pids.stream().map(Long::parseLong).toList();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ids.forEach(pid -> ProcessHandle.of(pid)
+        Runnable stop = () -> ids.forEach(pid -> ProcessHandle.of(pid)
                 .filter(h -> h.info().command().map(c -> c.endsWith("docker-registry")).orElse(false))
-                .ifPresent(ProcessHandle::destroy)), "fita-it-registries-stop"));
+                .ifPresent(ProcessHandle::destroy));
+        // exec:java destroys the thread group it ran main() in; a hook thread there could not start.
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(root, stop, "fita-it-registries-stop"));
     }
 
     private static void push(Path skopeo, String source, String host, String credentials) {
