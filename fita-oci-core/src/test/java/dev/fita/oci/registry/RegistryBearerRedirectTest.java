@@ -1,0 +1,149 @@
+package dev.fita.oci.registry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.fita.oci.Descriptor;
+import dev.fita.oci.MediaTypes;
+
+/** The bearer-token flow and redirects to another host, against the stand-in server. */
+class RegistryBearerRedirectTest {
+
+    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40),
+            Duration.ofMillis(20), Duration.ofSeconds(20));
+
+    private StandInRegistry server;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new StandInRegistry();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RegistryClient client(String password) {
+        return RegistryFaultsTest.builder(FAST)
+                .credentials(r -> Optional.of(new Credentials(StandInRegistry.USER, password)))
+                .build();
+    }
+
+    private ImageReference ref(String repoAndTag) {
+        return ImageReference.parse(server.host() + "/" + repoAndTag);
+    }
+
+    @Test
+    void pushesAndPullsWithBearerTokensPerScope() {
+        server.bearer(true);
+        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("l"), "bearer");
+        RegistryClient client = client(StandInRegistry.PASSWORD);
+        try (LogCapture logs = new LogCapture()) {
+            PushResult r = new LayoutPusher(client).push(layout.dir(), layout.root(), ref("fita/tok:1"), List.of("latest"), null);
+            assertEquals(layout.root().digest(), r.rootDigest());
+            assertEquals(layout.root().digest(), client.repository(ref("fita/tok")).fetchManifest("latest").digest());
+            // One token for pull,push (the whole push) and one for pull (the read back): cached per scope set.
+            assertEquals(2, server.tokensIssued.get());
+            for (StandInRegistry.Seen s : server.seen) {
+                if (s.path().startsWith("/v2/fita/tok/")) {
+                    assertTrue(s.authorization() != null && s.authorization().startsWith("Bearer "), s.toString());
+                }
+            }
+            assertNoSecrets(String.join("\n", logs.lines()));
+        }
+        assertArrayEquals(layout.source().readManifest(layout.root()), server.manifest("fita/tok", "1"));
+    }
+
+    @Test
+    void refreshesTheTokenOnceOnA401() {
+        server.bearer(true);
+        RegistryClient client = client(StandInRegistry.PASSWORD);
+        byte[] bytes = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
+        client.repository(ref("fita/refresh")).putManifest("1", MediaTypes.OCI_INDEX, bytes);
+        client.repository(ref("fita/refresh")).fetchManifest("1");
+        int before = server.tokensIssued.get();
+        server.expireTokens(1);
+        assertEquals(dev.fita.oci.Digest.sha256(bytes), client.repository(ref("fita/refresh")).fetchManifest("1").digest());
+        assertEquals(before + 1, server.tokensIssued.get(), "exactly one new token");
+    }
+
+    @Test
+    void wrongPasswordAtTheTokenServiceNeverShowsTheSecret() {
+        server.bearer(true).echoAuthorization(true);
+        RegistryClient client = client("not-the-" + StandInRegistry.PASSWORD);
+        try (LogCapture logs = new LogCapture()) {
+            RegistryAuthenticationException e = assertThrows(RegistryAuthenticationException.class,
+                    () -> client.repository(ref("fita/tok")).putManifest("1", MediaTypes.OCI_INDEX, "{}".getBytes()));
+            assertTrue(e.getMessage().startsWith(server.host() + " rejected the credentials for fita/tok (push): "
+                    + "UNAUTHORIZED bad credentials"), e.getMessage());
+            assertNoSecrets(e.getMessage());
+            assertNoSecrets(String.join("\n", logs.lines()));
+        }
+        assertNull(server.manifest("fita/tok", "1"));
+    }
+
+    @Test
+    void aTokenRefusedTwiceFailsWithoutShowingIt() {
+        server.bearer(true).echoAuthorization(true);
+        RegistryClient client = client(StandInRegistry.PASSWORD);
+        byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
+        client.repository(ref("fita/refused")).putManifest("1", MediaTypes.OCI_INDEX, bytes);
+        server.expireTokens(2);
+        try (LogCapture logs = new LogCapture()) {
+            RegistryAuthenticationException e = assertThrows(RegistryAuthenticationException.class,
+                    () -> client.repository(ref("fita/refused")).putManifest("2", MediaTypes.OCI_INDEX, bytes));
+            assertTrue(e.getMessage().contains("rejected the credentials for fita/refused (push): UNAUTHORIZED"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("you sent Bearer ****"), "the echo was scrubbed: " + e.getMessage());
+            assertNoSecrets(e.getMessage());
+            assertNoSecrets(String.join("\n", logs.lines()));
+        }
+        assertNull(server.manifest("fita/refused", "2"));
+    }
+
+    @Test
+    void followsBlobRedirectsWithoutForwardingAuthorization() {
+        server.bearer(true).redirectBlobs(true);
+        RegistryClient client = client(StandInRegistry.PASSWORD);
+        byte[] bytes = "layer served from object storage".getBytes(StandardCharsets.UTF_8);
+        Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
+        Repository repo = client.repository(ref("fita/redirected"));
+        repo.pushBlob(d, BlobSource.of(bytes));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        repo.fetchBlob(d, out);
+        assertArrayEquals(bytes, out.toByteArray());
+        assertEquals(1, server.seenByStorage.size(), "the download went to the other host");
+        assertNull(server.seenByStorage.get(0).authorization(), "no Authorization forwarded to another host");
+        assertTrue(server.seen.stream().anyMatch(s -> s.method().equals("GET") && s.path().contains("/blobs/")
+                && s.authorization() != null && s.authorization().startsWith("Bearer ")));
+    }
+
+    private static void assertNoSecrets(String text) {
+        String basic = Base64.getEncoder().encodeToString(
+                (StandInRegistry.USER + ":" + StandInRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertFalse(text.contains(StandInRegistry.PASSWORD), text);
+        assertFalse(text.contains(basic), text);
+        assertFalse(text.contains("tok-"), "a bearer token leaked: " + text);
+    }
+}
