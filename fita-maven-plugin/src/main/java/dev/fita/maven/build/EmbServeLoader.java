@@ -1,0 +1,45 @@
+package dev.fita.maven.build;
+
+import dev.fita.maven.config.ConfigurationException;
+import dev.fita.maven.config.EmbServeSettings;
+import dev.fita.oci.embserve.EmbServeArtifact;
+import dev.fita.oci.embserve.InvalidConfigException;
+import dev.fita.oci.embserve.InvalidServiceException;
+import dev.fita.oci.embserve.ServiceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+
+/** Reads and validates the embServe inputs before any image work, naming the element on failure. */
+public final class EmbServeLoader {
+    private EmbServeLoader() {}
+
+    /** The artifact and, for log lines, the service's name and version. */
+    public record Loaded(String name, long version, EmbServeArtifact artifact) {}
+
+    public static Loaded load(EmbServeSettings settings, Instant createdOrNull) {
+        ServiceFile service;
+        try {
+            service = ServiceFile.load(settings.service());
+        } catch (InvalidServiceException e) {
+            throw new ConfigurationException("<embServe><service>: " + e.getMessage(), e);
+        }
+        byte[] config = null;
+        if (settings.config() != null) {
+            try {
+                config = Files.readAllBytes(settings.config());
+            } catch (NoSuchFileException e) {
+                throw new ConfigurationException("<embServe><config>: " + settings.config() + " does not exist", e);
+            } catch (IOException e) {
+                throw new ConfigurationException("<embServe><config>: cannot read " + settings.config() + ": " + e, e);
+            }
+        }
+        try {
+            return new Loaded(service.name(), service.version(),
+                    EmbServeArtifact.build(service, config, settings.config(), settings.platform(), createdOrNull));
+        } catch (InvalidConfigException e) {
+            throw new ConfigurationException("<embServe><config>: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.fita.maven.credentials;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.fita.oci.registry.CredentialProvider;
+import dev.fita.oci.registry.Credentials;
+import dev.fita.oci.registry.RegistryAuthenticationException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The core registry client's view of a {@link RegistryCredentials} chain: asked per registry host,
+ * answered once and remembered, so a credential helper runs at most once per push.
+ */
+public final class PushCredentials implements CredentialProvider {
+    private final RegistryCredentials chain;
+    private final Map<String, Optional<Credentials>> cache = new ConcurrentHashMap<>();
+
+    public PushCredentials(RegistryCredentials chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public Optional<Credentials> forRegistry(String registry) {
+        return cache.computeIfAbsent(registry, this::lookUp);
+    }
+
+    private Optional<Credentials> lookUp(String registry) {
+        try {
+            // Credential sources look only at the registry; the repository is a placeholder.
+            // jib-core names Docker Hub registry-1.docker.io; its Docker config lookup knows the aliases.
+            String jibRegistry = "docker.io".equals(registry) ? "registry-1.docker.io" : registry;
+            return chain.retrieve(ImageReference.of(jibRegistry, "fita/push", null))
+                    .map(c -> new Credentials(c.getUsername(), c.getPassword()));
+        } catch (CredentialRetrievalException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RegistryAuthenticationException("Could not get credentials for " + registry + " from its "
+                    + "credential helper or Docker config: " + cause.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fita.maven.credentials;
+
+import com.google.cloud.tools.jib.api.Credential;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.maven.settings.Server;
+
+/**
+ * Credentials from settings.xml {@code <server>} entries whose id is the registry host, first
+ * with its port and then without, as Jib does. Passwords are decrypted on use only.
+ */
+public final class SettingsServers {
+    private static final List<String> DOCKER_HUB = List.of("docker.io", "registry-1.docker.io", "index.docker.io");
+
+    private final List<Server> servers;
+    private final UnaryOperator<Server> decrypter;
+
+    /** {@code decrypter} returns the server with its password decrypted (SettingsDecrypter in Maven). */
+    public SettingsServers(List<Server> servers, UnaryOperator<Server> decrypter) {
+        this.servers = servers == null ? List.of() : List.copyOf(servers);
+        this.decrypter = decrypter;
+    }
+
+    public static SettingsServers none() {
+        return new SettingsServers(List.of(), UnaryOperator.identity());
+    }
+
+    /** The id of the server that matched, for log lines. */
+    public Optional<String> matchingId(String registry) {
+        return find(registry).map(Server::getId);
+    }
+
+    public Optional<Credential> forRegistry(String registry) {
+        return find(registry).map(decrypter).filter(s -> s.getUsername() != null && s.getPassword() != null)
+                .map(s -> Credential.from(s.getUsername(), s.getPassword()));
+    }
+
+    private Optional<Server> find(String registry) {
+        if (DOCKER_HUB.contains(registry)) {
+            // Docker Hub has several names; a server with any of them matches.
+            return DOCKER_HUB.stream().map(this::byId).flatMap(Optional::stream).findFirst();
+        }
+        Optional<Server> exact = byId(registry);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        int colon = registry.lastIndexOf(':');
+        if (colon > 0 && !registry.endsWith("]")) {
+            return byId(registry.substring(0, colon));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Server> byId(String id) {
+        return servers.stream().filter(s -> id.equals(s.getId())).findFirst();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.fita.maven.push;
+
+import dev.fita.maven.config.ConfigurationException;
+import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.image.ImageRecord;
+import dev.fita.oci.Descriptor;
+import dev.fita.oci.Digest;
+import dev.fita.oci.registry.ImageReference;
+import dev.fita.oci.registry.InvalidReferenceException;
+import dev.fita.oci.registry.LayoutPusher;
+import dev.fita.oci.registry.PushListener;
+import dev.fita.oci.registry.PushResult;
+import dev.fita.oci.registry.RegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.logging.Log;
+
+/** The {@code push} goal's work: push the layout {@code build} wrote to {@code <to><image>} and every tag. */
+public final class ImagePushService {
+    private final RegistryClient client;
+    private final Log log;
+
+    public ImagePushService(RegistryClient client, Log log) {
+        this.client = client;
+        this.log = log;
+    }
+
+    /** The target reference, or a sentence saying how to set it. */
+    public static ImageReference target(FitaSettings settings) {
+        if (settings.to().image() == null) {
+            throw new ConfigurationException("<to><image> is not set: fita:push needs a target such as "
+                    + "registry.example.com/fita/app:1.0 in <to><image> or -Dfita.to.image");
+        }
+        try {
+            return ImageReference.parse(settings.to().image());
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException("<to><image>: " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code build} left, or a sentence saying to run it. */
+    public static ImageRecord builtImage(FitaSettings settings, Path basedir) throws IOException {
+        Path layout = settings.layoutDirectory();
+        if (!Files.isRegularFile(layout.resolve("index.json")) || !Files.isRegularFile(settings.imageJson())) {
+            Path shown = basedir != null && layout.startsWith(basedir) ? basedir.relativize(layout) : layout;
+            throw new ConfigurationException("No image built: run fita:build first (" + shown + " is missing)");
+        }
+        return ImageRecord.read(settings.imageJson());
+    }
+
+    public PushResult push(FitaSettings settings, ImageRecord built, ImageReference target) throws IOException {
+        Path layout = settings.layoutDirectory();
+        Digest digest = Digest.parse(built.digest());
+        Path indexBlob = layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.encoded());
+        if (!Files.isRegularFile(indexBlob)) {
+            throw new ConfigurationException("No image built: run fita:build first (" + indexBlob + " is missing)");
+        }
+        Descriptor root = new Descriptor(dev.fita.oci.MediaTypes.OCI_INDEX, digest, Files.size(indexBlob));
+        log.info("Pushing " + built.digest() + " to " + target.name() + " as " + String.join(", ", settings.to().tags()));
+        return new LayoutPusher(client).push(layout, root, target, settings.to().tags(), new LoggingListener(log));
+    }
+
+    /** Debug lines per blob, and an info line every quarter of the bytes. */
+    private static final class LoggingListener implements PushListener {
+        private final Log log;
+        private int lastQuarter = -1;
+
+        LoggingListener(Log log) {
+            this.log = log;
+        }
+
+        @Override
+        public void blobUploaded(Descriptor d) {
+            log.debug("Uploaded " + d.digest() + " (" + d.size() + " bytes)");
+        }
+
+        @Override
+        public void blobPresent(Descriptor d) {
+            log.debug("Already present " + d.digest());
+        }
+
+        @Override
+        public void blobMounted(Descriptor d) {
+            log.debug("Mounted " + d.digest());
+        }
+
+        @Override
+        public void tagged(String tag) {
+            log.debug("Tagged " + tag);
+        }
+
+        @Override
+        public synchronized void progress(long bytesDone, long bytesTotal) {
+            int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
+            int quarter = percent / 25;
+            if (quarter > lastQuarter) {
+                lastQuarter = quarter;
+                log.info("Pushing blobs: " + percent + "% of " + PushReport.megabytes(bytesTotal));
+            }
+        }
+    }
+}

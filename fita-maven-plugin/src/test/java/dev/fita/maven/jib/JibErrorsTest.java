@@ -1,0 +1,38 @@
+package dev.fita.maven.jib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fita.oci.Platform;
+import java.net.ConnectException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JibErrorsTest {
+    private static final List<Platform> PLATFORMS = List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
+
+    @Test
+    void missingPlatformInBaseImageNamesBoth() {
+        Exception jib = new RuntimeException(new IllegalStateException("The base image reference 127.0.0.1:5000/base:1"
+                + " is a manifest list, but the list does not contain an image for architecture=arm64, os=linux."));
+        BaseImageException e = JibErrors.describe(jib, "127.0.0.1:5000/base:1", Platform.parse("linux/arm64"), PLATFORMS);
+        assertEquals("Base image 127.0.0.1:5000/base:1 has no linux/arm64 entry (<platforms> asks for linux/amd64,"
+                + " linux/arm64); use a multi-platform base image in <from><image> or remove linux/arm64 from <platforms>",
+                e.getMessage());
+    }
+
+    @Test
+    void unreachableRegistry() {
+        BaseImageException e = JibErrors.describe(new ConnectException("Connection refused"), "127.0.0.1:9/base:1",
+                Platform.parse("linux/amd64"), PLATFORMS);
+        assertEquals("Base image 127.0.0.1:9/base:1: registry unreachable (Connection refused)", e.getMessage());
+    }
+
+    @Test
+    void otherErrorsKeepTheirMessageWithoutAnsi() {
+        BaseImageException e = JibErrors.describe(new RuntimeException("\u001B[31mboom\u001B[0m"), "base:1",
+                Platform.parse("linux/amd64"), PLATFORMS);
+        assertEquals("Building linux/amd64 from base image base:1 failed: boom", e.getMessage());
+        assertTrue(e.getCause() instanceof RuntimeException);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fita.maven.jib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.cloud.tools.jib.api.LogEvent;
+import java.util.List;
+import dev.fita.maven.testing.RecordingLog;
+import org.junit.jupiter.api.Test;
+
+class JibLogTest {
+    @Test
+    void levelsPrefixAndAnsi() {
+        RecordingLog log = new RecordingLog(false);
+        JibLog jibLog = new JibLog(log, "linux/arm64");
+        jibLog.accept(LogEvent.error("\u001B[31mfailed\u001B[0m"));
+        jibLog.accept(LogEvent.warn("careful"));
+        jibLog.accept(LogEvent.lifecycle("Container entrypoint set to [java]"));
+        jibLog.accept(LogEvent.lifecycle(""));
+        jibLog.accept(LogEvent.info("detail"));
+        assertEquals(List.of("error [linux/arm64] failed", "warn [linux/arm64] careful",
+                "info [linux/arm64] Container entrypoint set to [java]"), log.lines);
+    }
+
+    @Test
+    void infoAndDebugOnlyWithDebugEnabled() {
+        RecordingLog log = new RecordingLog(true);
+        new JibLog(log, "").accept(LogEvent.info("detail"));
+        assertEquals(List.of("debug detail"), log.lines);
+    }
+
+    @Test
+    void progressLinesInBatchModeAtEveryQuarter() {
+        RecordingLog log = new RecordingLog(false);
+        ProgressLine line = new ProgressLine("linux/amd64", log, null);
+        for (double p : new double[] {0, 0.1, 0.26, 0.3, 0.5, 0.99, 1.0}) {
+            line.report(p);
+        }
+        assertEquals(List.of("info Building linux/amd64: 0%", "info Building linux/amd64: 26%",
+                "info Building linux/amd64: 50%", "info Building linux/amd64: 99%", "info Building linux/amd64: 100%"), log.lines);
+    }
+
+    @Test
+    void interactiveBoardShowsAllPlatformsOnOneLine() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ProgressBoard board = new ProgressBoard(new java.io.PrintStream(out, true));
+        ProgressLine amd64 = new ProgressLine("linux/amd64", new RecordingLog(false), board);
+        ProgressLine arm64 = new ProgressLine("linux/arm64", new RecordingLog(false), board);
+        amd64.report(0.5);
+        arm64.report(0.3);
+        assertEquals("linux/amd64 [=====     ]  50%  linux/arm64 [===       ]  30%", board.render());
+        amd64.report(1);
+        arm64.report(1);
+        String printed = out.toString();
+        assertEquals(true, printed.startsWith("\rlinux/amd64 [=====     ]  50%  linux/arm64 [          ]   0%"), printed);
+        assertEquals(true, printed.endsWith("linux/arm64 [==========] 100%" + System.lineSeparator()), printed);
+    }
+}
