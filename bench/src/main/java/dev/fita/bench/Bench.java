@@ -45,6 +45,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        // Killed (bench/run's trap): take the processes we started with us, registries included.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "bench-stop"));
         Bench b = new Bench(Path.of(args[1]).toAbsolutePath());
         Files.createDirectories(b.work.resolve("pids"));
         switch (args[0]) {
