@@ -322,6 +322,29 @@ class AppendTest {
                 e.getMessage());
     }
 
+    @Test
+    void aBlobMissingAtTheSourceFailsTheStreamWithTheSourcesErrorAndMovesNoTag() throws Exception {
+        Path dir = tmp.resolve("gap");
+        OciLayout layout = OciLayout.create(dir);
+        Descriptor amd64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_AMD64);
+        Descriptor index = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(amd64), null).toJson());
+        ImageReference source = ref(registry, "src/gap:1");
+        new LayoutPusher(client()).push(dir, index, source, List.of(), null);
+        Descriptor layer = ImageManifest.fromJson(layout.readBlob(amd64.withPlatform(null))).layers().get(0);
+        java.net.HttpURLConnection delete = (java.net.HttpURLConnection) new java.net.URL("http://" + registry.host()
+                + "/v2/src/gap/blobs/" + layer.digest()).openConnection();
+        delete.setRequestMethod("DELETE");
+        assertEquals(202, delete.getResponseCode());
+        delete.disconnect();
+
+        ImageReference target = ref(other, "fita/gap:1");
+        dev.fita.oci.registry.NotFoundException e = assertThrows(dev.fita.oci.registry.NotFoundException.class,
+                () -> new ImageAppender(client()).append(source, target, List.of(), artifact(), null));
+        assertTrue(e.getMessage().startsWith(registry.host() + " has no such content in src/gap (fetching blob "
+                + layer.digest() + ")"), e.getMessage());
+        assertEquals(404, status(target), "the tag must not move");
+    }
+
     /** The HTTP status skopeo's read-back would meet: 404 when the tag does not exist. */
     private static int status(ImageReference ref) {
         return client().repository(ref).headManifest(ref.referenceOrTag()).isPresent() ? 200 : 404;
