@@ -76,15 +76,21 @@ public final class ImageAppendService {
         Files.deleteIfExists(settings.imageJson());
         Files.deleteIfExists(settings.imageDigest());
         EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull);
-        boolean sameRegistry = from.registry().equals(to.registry());
         log.info("Appending embServe service '" + loaded.name() + "' version " + loaded.version() + " as "
-                + settings.embServe().platform() + " to " + from + " -> " + to.name() + " ("
-                + (sameRegistry ? "same registry: mounting the source's blobs" : "streaming the source's blobs from "
-                        + from.registry()) + ")");
+                + settings.embServe().platform() + " to " + from + " -> " + to.name() + " (" + howCopied(from, to) + ")");
         AppendResult result = new ImageAppender(client).append(from, to, settings.to().tags(), loaded.artifact(),
                 new LoggingListener(log));
         write(settings, result);
         return result;
+    }
+
+    private static String howCopied(ImageReference from, ImageReference to) {
+        if (!from.registry().equals(to.registry())) {
+            return "streaming the source's blobs from " + from.registry();
+        }
+        return from.repository().equals(to.repository())
+                ? "same repository: only the embServe content is new"
+                : "same registry: mounting the source's blobs";
     }
 
     private static void write(FitaSettings settings, AppendResult result) throws IOException {
