@@ -214,6 +214,23 @@ class AppendTest {
     }
 
     @Test
+    void streamedBlobsLargerThanTheChunkSizeGoUpInChunks() {
+        Path layout = linuxLayout("chunks");
+        ImageReference source = ref(registry, "src/chunks:1");
+        skopeoPush(layout, "chunks", source, false);
+        RegistryClient chunking = RegistryClient.builder().allowInsecure(true).chunkSize(64).build();
+        ImageReference target = ref(other, "fita/chunks:1");
+
+        AppendResult result = new ImageAppender(chunking, 2).append(source, target, List.of(), artifact(), null);
+
+        assertEquals(6, result.push().blobsUploaded(), result.toString());
+        assertTrue(result.push().bytesUploaded() > 64 * 6, "some blobs span several chunks: " + result);
+        // skopeo verifies every blob's digest while copying both linux images out of the target.
+        Tools.run(TIMEOUT, skopeo, "--insecure-policy", "copy", "--all", "--src-tls-verify=false",
+                "docker://" + target, "oci:" + tmp.resolve("chunks-out") + ":x").assertSuccess();
+    }
+
+    @Test
     void singleManifestBecomesAnIndexWithItsConfigPlatform() {
         Path layout = linuxLayout("single");
         ImageReference source = ref(registry, "src/single:1");
