@@ -123,10 +123,28 @@ abstract class AbstractFitaMojo extends AbstractMojo {
             SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             for (SettingsProblem problem : result.getProblems()) {
                 // The problem text comes from the cipher code and never contains the clear password.
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    // Sending the still-encrypted string would only end in a puzzling 401.
+                    throw new ConfigurationException("The password of settings.xml <server> '" + server.getId()
+                            + "' cannot be decrypted (" + problem.getMessage()
+                            + "): check settings-security.xml or -Dsettings.security");
+                }
                 getLog().warn("settings.xml server '" + server.getId() + "': " + problem.getMessage());
             }
             return result.getServer() == null ? server : result.getServer();
         };
         return new SettingsServers(session.getSettings().getServers(), decrypt);
+    }
+
+    /**
+     * settings.xml servers, with the ones matching {@code registries} decrypted now, so that a
+     * password that cannot be decrypted fails the goal up front with its own sentence.
+     */
+    protected SettingsServers settingsServers(String... registries) {
+        SettingsServers servers = settingsServers();
+        for (String registry : registries) {
+            servers.forRegistry(registry);
+        }
+        return servers;
     }
 }

@@ -12,6 +12,7 @@ import dev.fita.maven.jib.AppLayers;
 import dev.fita.maven.jib.ContainerImageBuilder;
 import dev.fita.maven.jib.JibLog;
 import dev.fita.maven.jib.ProgressBoard;
+import dev.fita.oci.registry.ImageReference;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,9 @@ public class BuildMojo extends AbstractFitaMojo {
             String mainClass = ContainerImageBuilder.mainClass(settings.container(), classes, jibLog);
 
             RegistryCredentials baseCredentials = new RegistryCredentials(settings.from().auth(), "<from><auth>",
-                    settings.from().credHelper(), settingsServers(), System.getenv(), jibLog);
+                    settings.from().credHelper(),
+                    settingsServers(ImageReference.parse(settings.from().image()).registry()),
+                    System.getenv(), jibLog);
             ExecutorService jibExecutor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "fita-jib");
                 thread.setDaemon(true);

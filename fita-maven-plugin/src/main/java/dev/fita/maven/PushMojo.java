@@ -45,7 +45,8 @@ public class PushMojo extends AbstractFitaMojo {
             }
             ImageRecord built = ImagePushService.builtImage(settings, basedir());
             RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                    settings.to().credHelper(), settingsServers(), System.getenv(), new JibLog(getLog(), ""));
+                    settings.to().credHelper(), settingsServers(target.registry()), System.getenv(),
+                    new JibLog(getLog(), ""));
             RegistryClient client = RegistryClient.builder()
                     .credentials(new PushCredentials(chain))
                     .allowInsecure(settings.allowInsecureRegistries())

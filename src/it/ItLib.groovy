@@ -1,0 +1,103 @@
+// Helpers for the ITs' verify.groovy scripts: run skopeo/umoci, read build.log, assert failures.
+// Loaded with: def lib = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib)).newInstance()
+import groovy.json.JsonSlurper
+import java.util.concurrent.TimeUnit
+
+class ItLib {
+
+    /** Runs a command (bounded in time); returns [exit: int, out: String, err: String]. */
+    Map run(List<String> cmd, File dir = null) {
+        requireTool(cmd[0])
+        def pb = new ProcessBuilder(cmd.collect { it.toString() })
+        if (dir != null) pb.directory(dir)
+        def out = File.createTempFile('it-', '.out')
+        def err = File.createTempFile('it-', '.err')
+        pb.redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
+        def p = pb.start()
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly()
+            throw new AssertionError("`${cmd[0]} ${cmd[1]}` did not finish within 180 s")
+        }
+        def result = [exit: p.exitValue(), out: out.text, err: err.text]
+        out.delete(); err.delete()
+        return result
+    }
+
+    /** Runs a command that must succeed; returns its stdout. */
+    String ok(List<String> cmd, File dir = null) {
+        def r = run(cmd, dir)
+        assert r.exit == 0 : "`${cmd.take(3).join(' ')} ...` failed (${r.exit}):\n${r.err}\n${r.out}"
+        return r.out
+    }
+
+    void requireTool(String tool) {
+        def pkg = [skopeo: 'skopeo', umoci: 'umoci'][tool]
+        if (pkg == null) return
+        def found = System.getenv('PATH').split(File.pathSeparator).any { new File(it, tool).canExecute() }
+        assert found : "${tool} is not installed: install it with `apt-get install ${pkg}` or run scripts/test"
+    }
+
+    /** skopeo options to read from a test registry, with credentials for the authenticated one. */
+    List<String> src(String creds) {
+        def opts = ['--src-tls-verify=false']
+        if (creds) opts += ['--src-creds', creds]
+        return opts
+    }
+
+    /** The raw manifest or index at a reference, parsed, plus its bytes. */
+    Map inspectRaw(String ref, String creds = null) {
+        def cmd = ['skopeo', 'inspect', '--raw', '--tls-verify=false']
+        if (creds) cmd += ['--creds', creds]
+        def raw = ok(cmd + ["docker://${ref}".toString()])
+        return [json: new JsonSlurper().parseText(raw), raw: raw]
+    }
+
+    /** The digest a tag resolves to. */
+    String digestOf(String ref, String creds = null) {
+        def cmd = ['skopeo', 'inspect', '--tls-verify=false', '--format', '{{.Digest}}']
+        if (creds) cmd += ['--creds', creds]
+        return ok(cmd + ["docker://${ref}".toString()]).trim()
+    }
+
+    /** Fails unless the registry has nothing at the reference. */
+    void assertNothingAt(String ref, String creds = null) {
+        def cmd = ['skopeo', 'inspect', '--raw', '--tls-verify=false']
+        if (creds) cmd += ['--creds', creds]
+        def r = run(cmd + ["docker://${ref}".toString()])
+        assert r.exit != 0 : "expected nothing at ${ref}, but the registry has:\n${r.out}"
+        assert (r.err =~ /(?i)manifest unknown|name unknown|not found|repository name not known/) :
+                "skopeo failed for another reason than a missing tag at ${ref}:\n${r.err}"
+    }
+
+    String buildLog(File basedir) {
+        def log = new File(basedir, 'build.log')
+        assert log.isFile() : "no build.log in ${basedir}"
+        return log.text
+    }
+
+    /** The build failed, and its log holds an [ERROR] line matching every pattern given. */
+    String assertFailedWith(File basedir, List patterns) {
+        def log = buildLog(basedir)
+        assert log.contains('BUILD FAILURE') : "expected the build to fail:\n${tail(log)}"
+        def errors = log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
+        patterns.each { p ->
+            def pattern = p instanceof java.util.regex.Pattern ? p : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(p.toString()))
+            assert errors =~ pattern : "no [ERROR] line matches ${p}; the errors were:\n${errors}"
+        }
+        return errors
+    }
+
+    String tail(String log) {
+        def lines = log.readLines()
+        return lines.subList(Math.max(0, lines.size() - 40), lines.size()).join('\n')
+    }
+
+    /** Index entries as 'os/arch[/variant]' strings. */
+    List<String> platforms(Map index) {
+        return index.manifests.collect { m ->
+            def p = m.platform
+            assert p != null : "index entry ${m.digest} has no platform"
+            [p.os, p.architecture, p.variant].findAll { it }.join('/')
+        }
+    }
+}
