@@ -2,6 +2,7 @@ package dev.fita.maven.append;
 
 import dev.fita.maven.build.EmbServeLoader;
 import dev.fita.maven.config.ConfigurationException;
+import dev.fita.maven.push.LoggingPushListener;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.oci.Descriptor;
@@ -9,7 +10,6 @@ import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.append.ImageAppender;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
-import dev.fita.oci.registry.PushListener;
 import dev.fita.oci.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -79,7 +78,7 @@ public final class ImageAppendService {
         log.info("Appending embServe service '" + loaded.name() + "' version " + loaded.version() + " as "
                 + settings.embServe().platform() + " to " + from + " -> " + to.name() + " (" + howCopied(from, to) + ")");
         AppendResult result = new ImageAppender(client).append(from, to, settings.to().tags(), loaded.artifact(),
-                new LoggingListener(log));
+                new LoggingPushListener(log, "Copying blobs"));
         write(settings, result);
         return result;
     }
@@ -104,50 +103,5 @@ public final class ImageAppendService {
         Files.createDirectories(settings.outputDirectory());
         record.write(settings.imageJson());
         Files.writeString(settings.imageDigest(), result.index().digest().toString(), StandardCharsets.UTF_8);
-    }
-
-    /** Debug lines per blob, and an info line every quarter of the bytes. */
-    private static final class LoggingListener implements PushListener {
-        private final Log log;
-        private int lastQuarter = -1;
-
-        LoggingListener(Log log) {
-            this.log = log;
-        }
-
-        @Override
-        public void blobUploaded(Descriptor d) {
-            log.debug("Uploaded " + d.digest() + " (" + d.size() + " bytes)");
-        }
-
-        @Override
-        public void blobPresent(Descriptor d) {
-            log.debug("Already present " + d.digest());
-        }
-
-        @Override
-        public void blobMounted(Descriptor d) {
-            log.debug("Mounted " + d.digest());
-        }
-
-        @Override
-        public void manifestPushed(Descriptor d) {
-            log.debug("Pushed manifest " + d.digest() + " (" + d.mediaType() + ")");
-        }
-
-        @Override
-        public void tagged(String tag) {
-            log.debug("Tagged " + tag);
-        }
-
-        @Override
-        public synchronized void progress(long bytesDone, long bytesTotal) {
-            int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
-            int quarter = percent / 25;
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
-                log.info(String.format(Locale.ROOT, "Copying blobs: %d%% of %.1f MB", percent, bytesTotal / 1_000_000.0));
-            }
-        }
     }
 }
