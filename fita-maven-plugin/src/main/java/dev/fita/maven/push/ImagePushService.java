@@ -4,8 +4,9 @@ import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.oci.Descriptor;
-import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Digest;
+import dev.fita.oci.MediaTypes;
+import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
 import dev.fita.oci.registry.LayoutPusher;
@@ -52,7 +53,7 @@ public final class ImagePushService {
     public PushResult push(FitaSettings settings, ImageRecord built, ImageReference target) throws IOException {
         Path layout = settings.layoutDirectory();
         Digest digest = Digest.parse(built.digest());
-        Path indexBlob = layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.encoded());
+        Path indexBlob = OciLayout.open(layout).blobPath(digest);
         if (!Files.isRegularFile(indexBlob)) {
             throw new ConfigurationException("No image built: run fita:build first (" + indexBlob + " is missing)");
         }
