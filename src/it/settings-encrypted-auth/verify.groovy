@@ -12,6 +12,8 @@ assert lib.platforms(index) == ['linux/amd64', 'linux/arm64', 'zephyr/arm/v7']
 def anonymous = lib.run(['skopeo', 'inspect', '--raw', '--tls-verify=false', "docker://${ref}".toString()])
 assert anonymous.exit != 0 : 'the authenticated IT registry served the image without credentials'
 
+assert log.contains('[DEBUG]') : 'this IT runs with -X'
 assert !log.contains(itAuthPassword) : 'build.log holds the registry password'
+assert !log.contains(creds.bytes.encodeBase64().toString()) : 'build.log holds the Basic authorization value'
 assert !log.contains('H81q3FhL2KsHYPlvMq7QkhUsClZRYuyBpBj4dmXbIEk') : 'build.log holds the encrypted password'
 return true

@@ -5,10 +5,11 @@ import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.Digest;
+import dev.fita.oci.MediaTypes;
+import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
 import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushListener;
 import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 import java.io.IOException;
@@ -52,52 +53,13 @@ public final class ImagePushService {
     public PushResult push(FitaSettings settings, ImageRecord built, ImageReference target) throws IOException {
         Path layout = settings.layoutDirectory();
         Digest digest = Digest.parse(built.digest());
-        Path indexBlob = layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.encoded());
+        Path indexBlob = OciLayout.open(layout).blobPath(digest);
         if (!Files.isRegularFile(indexBlob)) {
             throw new ConfigurationException("No image built: run fita:build first (" + indexBlob + " is missing)");
         }
-        Descriptor root = new Descriptor(dev.fita.oci.MediaTypes.OCI_INDEX, digest, Files.size(indexBlob));
+        Descriptor root = new Descriptor(MediaTypes.OCI_INDEX, digest, Files.size(indexBlob));
         log.info("Pushing " + built.digest() + " to " + target.name() + " as " + String.join(", ", settings.to().tags()));
-        return new LayoutPusher(client).push(layout, root, target, settings.to().tags(), new LoggingListener(log));
-    }
-
-    /** Debug lines per blob, and an info line every quarter of the bytes. */
-    private static final class LoggingListener implements PushListener {
-        private final Log log;
-        private int lastQuarter = -1;
-
-        LoggingListener(Log log) {
-            this.log = log;
-        }
-
-        @Override
-        public void blobUploaded(Descriptor d) {
-            log.debug("Uploaded " + d.digest() + " (" + d.size() + " bytes)");
-        }
-
-        @Override
-        public void blobPresent(Descriptor d) {
-            log.debug("Already present " + d.digest());
-        }
-
-        @Override
-        public void blobMounted(Descriptor d) {
-            log.debug("Mounted " + d.digest());
-        }
-
-        @Override
-        public void tagged(String tag) {
-            log.debug("Tagged " + tag);
-        }
-
-        @Override
-        public synchronized void progress(long bytesDone, long bytesTotal) {
-            int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
-            int quarter = percent / 25;
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
-                log.info("Pushing blobs: " + percent + "% of " + PushReport.megabytes(bytesTotal));
-            }
-        }
+        return new LayoutPusher(client).push(layout, root, target, settings.to().tags(),
+                new LoggingPushListener(log, "Pushing blobs"));
     }
 }

@@ -145,7 +145,7 @@ final class RegistryTransport {
             } catch (SSLException e) {
                 throw tlsFailure(op, e);
             } catch (IOException e) {
-                problem = "failed with " + describe(e);
+                problem = failure(e);
                 cause = e;
             }
             long elapsed = System.nanoTime() - start;
@@ -164,6 +164,17 @@ final class RegistryTransport {
                 throw new RegistryException("Interrupted while waiting to retry " + op.where() + ".", e);
             }
         }
+    }
+
+    /** What went wrong, as words that follow the registry's name in a message. */
+    private static String failure(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "refused the connection (is a registry listening at that address?)";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "did not answer in time";
+        }
+        return "failed with " + describe(e);
     }
 
     private static String describe(IOException e) {

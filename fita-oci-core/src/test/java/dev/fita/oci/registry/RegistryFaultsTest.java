@@ -133,7 +133,7 @@ class RegistryFaultsTest {
         ImageReference nowhere = ImageReference.parse("127.0.0.1:" + closedPort + "/fita/x:1");
         RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
                 () -> client(bounded).repository(nowhere).fetchManifest("1"));
-        assertTrue(e.getMessage().startsWith("127.0.0.1:" + closedPort + " failed with"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("127.0.0.1:" + closedPort + " refused the connection"), e.getMessage());
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertTrue(e.getMessage().contains("gave up after 2 attempts"), e.getMessage());
     }

@@ -1,0 +1,5 @@
+/**
+ * Adds an entry (the embServe artifact) to a multi-platform image that already exists in a registry,
+ * keeping the source's image manifests byte for byte and copying them to the target repository.
+ */
+package dev.fita.oci.append;
