@@ -15,6 +15,8 @@ import dev.fita.oci.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 
 /** The {@code push} goal's work: push the layout {@code build} wrote to {@code <to><image>} and every tag. */
@@ -59,7 +61,27 @@ public final class ImagePushService {
         }
         Descriptor root = new Descriptor(MediaTypes.OCI_INDEX, digest, Files.size(indexBlob));
         log.info("Pushing " + built.digest() + " to " + target.name() + " as " + String.join(", ", settings.to().tags()));
-        return new LayoutPusher(client).push(layout, root, target, settings.to().tags(),
-                new LoggingPushListener(log, "Pushing blobs"));
+        LayoutPusher pusher = new LayoutPusher(client);
+        Optional<String> base = baseRepositoryOn(settings, target);
+        if (base.isPresent()) {
+            // The base layers are already in the registry: mount them instead of uploading them again.
+            log.debug("Mounting missing blobs from " + base.get() + " where possible");
+            pusher = pusher.mountingFrom(List.of(base.get()));
+        }
+        return pusher.push(layout, root, target, settings.to().tags(), new LoggingPushListener(log, "Pushing blobs"));
+    }
+
+    /** The base image's repository when it lives on the target's registry. */
+    static Optional<String> baseRepositoryOn(FitaSettings settings, ImageReference target) {
+        if (settings.from() == null || settings.from().image() == null) {
+            return Optional.empty();
+        }
+        try {
+            ImageReference base = ImageReference.parse(settings.from().image());
+            return base.registry().equals(target.registry()) && !base.repository().equals(target.repository())
+                    ? Optional.of(base.repository()) : Optional.empty();
+        } catch (InvalidReferenceException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -135,10 +135,13 @@ class BuildAndPushTest {
         assertEquals(record.digest(), second.record().digest());
 
         ImageReference target = ImagePushService.target(settings);
-        ImagePushService push = new ImagePushService(client, log);
+        // A client that has not seen the base image: the base layers are mounted from base/ all the same.
+        RegistryClient freshClient = RegistryClient.builder().allowInsecure(true).build();
+        ImagePushService push = new ImagePushService(freshClient, log);
         PushResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target);
         assertEquals(List.of("0.0.1", "latest"), pushed.tags());
         assertTrue(pushed.blobsUploaded() > 0);
+        assertEquals(2, pushed.blobsMounted(), "one base layer per platform is mounted from the base repository");
         PushResult again = push.push(settings, ImagePushService.builtImage(settings, project), target);
         assertEquals(0, again.blobsUploaded());
         assertEquals(record.digest(), again.rootDigest().toString());
