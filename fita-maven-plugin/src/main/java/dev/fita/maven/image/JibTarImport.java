@@ -29,12 +29,14 @@ public final class JibTarImport {
         Descriptor manifestDescriptor = new Descriptor(entry.mediaType(), entry.digest(), entry.size());
         byte[] manifestBytes = jib.readBlob(manifestDescriptor);
         ImageManifest manifest = ImageManifest.fromJson(manifestBytes);
-        target.copyBlob(manifest.config(), jib.blobPath(manifest.config().digest()));
+        byte[] configJson = jib.readBlob(manifest.config());
+        // Moved, not copied: the scratch layout is thrown away, and its blobs were verified on import.
+        target.moveBlobFrom(jib, manifest.config());
         for (Descriptor layer : manifest.layers()) {
-            target.copyBlob(layer, jib.blobPath(layer.digest()));
+            target.moveBlobFrom(jib, layer);
         }
         // The manifest last: whatever it references is already in place.
         target.writeBlob(manifestDescriptor.mediaType(), manifestBytes);
-        return new ImportedImage(platform, manifestDescriptor, jib.readBlob(manifest.config()));
+        return new ImportedImage(platform, manifestDescriptor, configJson);
     }
 }

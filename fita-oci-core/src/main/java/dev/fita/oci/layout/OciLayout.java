@@ -183,6 +183,34 @@ public final class OciLayout {
         }
     }
 
+    /**
+     * Moves blob {@code expected} out of {@code source} into this layout: a rename when both are
+     * on one file system, otherwise a verified copy. Saves a copy and a hash of every layer when a
+     * layout is only a step (jib-core's tar, imported then composed). A layout's blobs were verified
+     * when they were written, so the rename checks the size only.
+     */
+    public void moveBlobFrom(OciLayout source, Descriptor expected) {
+        Path from = source.blobPath(expected.digest());
+        if (hasBlob(expected.digest())) {
+            return;
+        }
+        try {
+            long size = Files.size(from);
+            if (size != expected.size()) {
+                throw new InvalidDigestException("blob " + expected.digest() + " in " + source.root() + " is " + size
+                        + " bytes, but its descriptor says " + expected.size());
+            }
+            Path to = blobPath(expected.digest());
+            Files.createDirectories(to.getParent());
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw notFound(expected.digest());
+        } catch (IOException e) {
+            // Another file system, or the rename was refused: copy, which verifies the digest.
+            copyBlob(expected, from);
+        }
+    }
+
     /** Opens a blob for streaming; the caller closes it. */
     public InputStream openBlob(Digest d) {
         try {

@@ -49,6 +49,31 @@ class OciLayoutTest {
     }
 
     @Test
+    void moveBlobFromRenamesAVerifiedBlobAcrossLayouts() throws IOException {
+        OciLayout scratch = OciLayout.create(dir.resolve("scratch"));
+        OciLayout target = OciLayout.create(dir.resolve("target"));
+        Descriptor blob = scratch.writeBlob(MediaTypes.OCI_LAYER, HELLO);
+        target.moveBlobFrom(scratch, blob);
+        assertArrayEquals(HELLO, Files.readAllBytes(target.blobPath(HELLO_DIGEST)));
+        assertFalse(scratch.hasBlob(HELLO_DIGEST), "moved, not copied");
+        target.moveBlobFrom(scratch, blob); // already present: nothing to move, no error
+        assertTrue(target.hasBlob(HELLO_DIGEST));
+    }
+
+    @Test
+    void moveBlobFromRefusesASizeThatDisagreesAndNamesAMissingBlob() {
+        OciLayout scratch = OciLayout.create(dir.resolve("scratch"));
+        OciLayout target = OciLayout.create(dir.resolve("target"));
+        Descriptor blob = scratch.writeBlob(MediaTypes.OCI_LAYER, HELLO);
+        Descriptor lying = new Descriptor(MediaTypes.OCI_LAYER, blob.digest(), blob.size() + 1);
+        assertThrows(InvalidDigestException.class, () -> target.moveBlobFrom(scratch, lying));
+        assertFalse(target.hasBlob(HELLO_DIGEST));
+        Descriptor absent = Descriptor.of(MediaTypes.OCI_LAYER, "absent".getBytes(StandardCharsets.UTF_8));
+        LayoutException e = assertThrows(LayoutException.class, () -> target.moveBlobFrom(scratch, absent));
+        assertTrue(e.getMessage().contains(absent.digest().toString()), e.getMessage());
+    }
+
+    @Test
     void createKeepsAnExistingIndex() {
         OciLayout layout = OciLayout.create(dir);
         Descriptor blob = layout.writeBlob(MediaTypes.OCI_MANIFEST, HELLO);
