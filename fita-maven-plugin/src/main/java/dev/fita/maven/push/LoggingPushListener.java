@@ -6,6 +6,8 @@ import org.apache.maven.plugin.logging.Log;
 
 /** Debug lines per blob and manifest, and an info line every quarter of the bytes (push and append). */
 public final class LoggingPushListener implements PushListener {
+    private static final long MIN_BYTES_FOR_PROGRESS = 1_000_000;
+
     private final Log log;
     private final String activity;
     private int lastQuarter = -1;
@@ -43,6 +45,9 @@ public final class LoggingPushListener implements PushListener {
 
     @Override
     public synchronized void progress(long bytesDone, long bytesTotal) {
+        if (bytesTotal < MIN_BYTES_FOR_PROGRESS) {
+            return; // a push of a few kilobytes needs no progress lines
+        }
         int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
         int quarter = percent / 25;
         if (quarter > lastQuarter) {
