@@ -163,4 +163,29 @@ class RegistryCredentialsTest {
         assertEquals(List.of("<from><auth>", "credential helper docker-credential-gcr",
                 "settings.xml server '127.0.0.1:5000'", "Docker config ~/.docker/config.json"), names);
     }
+
+    @Test
+    void credHelperProgramAnswersThroughJibCore() throws Exception {
+        // A real docker-credential helper: reads the registry on stdin for "get", answers JSON.
+        Path helper = home.resolve("docker-credential-fita-test");
+        Files.writeString(helper, String.join("\n",
+                "#!/bin/sh",
+                "read server",
+                "if [ \"$1\" = get ] && [ \"$server\" = 127.0.0.1:5000 ]; then",
+                "  printf '{\"ServerURL\":\"%s\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}' \"$server\"",
+                "else",
+                "  echo 'credentials not found in native keychain' >&2; exit 1",
+                "fi", ""));
+        assertTrue(helper.toFile().setExecutable(true));
+        RegistryCredentials chain = new RegistryCredentials(null, "<to><auth>", helper.toString(),
+                SettingsServers.none(), Map.of(), events::add);
+        Credential credential = chain.retrieve(image("127.0.0.1:5000/app")).orElseThrow();
+        assertEquals("helper-user", credential.getUsername());
+        assertEquals("helper-secret", credential.getPassword());
+        String logged = events.stream().map(LogEvent::getMessage).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(logged.contains("credential helper " + helper), logged);
+        assertFalse(logged.contains("helper-secret"), logged);
+        // A registry the helper does not know: the chain goes on (here to anonymous).
+        assertTrue(chain.retrieve(image("127.0.0.1:5001/app")).isEmpty());
+    }
 }
