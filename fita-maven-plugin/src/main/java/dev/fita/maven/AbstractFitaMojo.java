@@ -10,6 +10,7 @@ import dev.fita.maven.config.PomConfiguration;
 import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.config.ToConfig;
+import dev.fita.maven.credentials.ServerDecryption;
 import dev.fita.maven.credentials.SettingsServers;
 import java.io.File;
 import java.util.List;
@@ -20,10 +21,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /** The configuration shared by the goals, named as in jib-maven-plugin. */
 abstract class AbstractFitaMojo extends AbstractMojo {
@@ -116,23 +114,8 @@ abstract class AbstractFitaMojo extends AbstractMojo {
         if (session == null || session.getSettings() == null) {
             return SettingsServers.none();
         }
-        UnaryOperator<Server> decrypt = server -> {
-            if (settingsDecrypter == null) {
-                return server;
-            }
-            SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : result.getProblems()) {
-                // The problem text comes from the cipher code and never contains the clear password.
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    // Sending the still-encrypted string would only end in a puzzling 401.
-                    throw new ConfigurationException("The password of settings.xml <server> '" + server.getId()
-                            + "' cannot be decrypted (" + problem.getMessage()
-                            + "): check settings-security.xml or -Dsettings.security");
-                }
-                getLog().warn("settings.xml server '" + server.getId() + "': " + problem.getMessage());
-            }
-            return result.getServer() == null ? server : result.getServer();
-        };
+        UnaryOperator<Server> decrypt = settingsDecrypter == null
+                ? UnaryOperator.identity() : new ServerDecryption(settingsDecrypter, getLog());
         return new SettingsServers(session.getSettings().getServers(), decrypt);
     }
 
