@@ -5,18 +5,14 @@ import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.push.LoggingPushListener;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.image.ImageRecord;
-import dev.fita.oci.Descriptor;
 import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.append.ImageAppender;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
 import dev.fita.oci.registry.RegistryClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -93,15 +89,7 @@ public final class ImageAppendService {
     }
 
     private static void write(FitaSettings settings, AppendResult result) throws IOException {
-        List<ImageRecord.Entry> entries = new ArrayList<>();
-        for (Descriptor entry : result.entries()) {
-            entries.add(new ImageRecord.Entry(entry.platform().toString(), entry.digest().toString(), entry.size(),
-                    entry.mediaType()));
-        }
-        ImageRecord record = new ImageRecord(settings.to().image(), result.push().tags(),
-                result.index().digest().toString(), entries);
-        Files.createDirectories(settings.outputDirectory());
-        record.write(settings.imageJson());
-        Files.writeString(settings.imageDigest(), result.index().digest().toString(), StandardCharsets.UTF_8);
+        ImageRecord.of(settings.to().image(), result.push().tags(), result.index().digest(), result.entries())
+                .writeTo(settings.imageJson(), settings.imageDigest());
     }
 }

@@ -18,7 +18,6 @@ import dev.fita.oci.compose.IndexComposer;
 import dev.fita.oci.embserve.EmbServeArtifact;
 import dev.fita.oci.layout.OciLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,14 +89,8 @@ public final class ImageBuildService {
         List<String> tags = settings.to().tags();
         layout.tag(indexDescriptor, tags);
 
-        List<ImageRecord.Entry> entries = new ArrayList<>();
-        for (Descriptor entry : index.manifests()) {
-            entries.add(new ImageRecord.Entry(entry.platform().toString(), entry.digest().toString(), entry.size(),
-                    entry.mediaType()));
-        }
-        ImageRecord record = new ImageRecord(settings.to().image(), tags, indexDescriptor.digest().toString(), entries);
-        record.write(settings.imageJson());
-        Files.writeString(settings.imageDigest(), indexDescriptor.digest().toString(), StandardCharsets.UTF_8);
+        ImageRecord record = ImageRecord.of(settings.to().image(), tags, indexDescriptor.digest(), index.manifests());
+        record.writeTo(settings.imageJson(), settings.imageDigest());
         return new BuildResult(layoutDir, record);
     }
 

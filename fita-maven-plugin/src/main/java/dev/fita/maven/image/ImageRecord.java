@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fita.oci.Descriptor;
+import dev.fita.oci.Digest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,8 +34,23 @@ public record ImageRecord(String image, List<String> tags, String digest, List<E
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
 
+    /** The record of an index: one entry per index entry, all of which carry a platform. */
+    public static ImageRecord of(String image, List<String> tags, Digest indexDigest, List<Descriptor> entries) {
+        List<Entry> platforms = entries.stream()
+                .map(d -> new Entry(d.platform().toString(), d.digest().toString(), d.size(), d.mediaType()))
+                .toList();
+        return new ImageRecord(image, tags, indexDigest.toString(), platforms);
+    }
+
     public void write(Path file) throws IOException {
         MAPPER.writeValue(file.toFile(), this);
+    }
+
+    /** Writes {@code image.json} and {@code image.digest} (the index digest alone). */
+    public void writeTo(Path imageJson, Path imageDigest) throws IOException {
+        Files.createDirectories(imageJson.toAbsolutePath().getParent());
+        write(imageJson);
+        Files.writeString(imageDigest, digest, StandardCharsets.UTF_8);
     }
 
     public static ImageRecord read(Path file) throws IOException {
