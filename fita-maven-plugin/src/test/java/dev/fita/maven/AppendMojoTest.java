@@ -12,7 +12,6 @@ import dev.fita.maven.image.ImageRecord;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
-import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
@@ -52,10 +51,8 @@ class AppendMojoTest {
         registry = TestRegistry.start();
         client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout layout = OciLayout.create(shared.resolve("source"));
-        Descriptor amd64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_AMD64);
-        Descriptor arm64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_ARM64);
-        sourceEntries = List.of(amd64, arm64);
-        Descriptor index = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(sourceEntries, null).toJson());
+        Descriptor index = TestImages.writeLinuxIndex(layout, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
+        sourceEntries = ImageIndex.fromJson(layout.readBlob(index)).manifests();
         new LayoutPusher(client).push(layout.root(), index, image("src/app:1"), List.of(), null);
     }
 

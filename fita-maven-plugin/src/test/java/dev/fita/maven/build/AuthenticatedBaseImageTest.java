@@ -20,8 +20,6 @@ import dev.fita.maven.jib.JibLog;
 import dev.fita.maven.push.ImagePushService;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.oci.Descriptor;
-import dev.fita.oci.ImageIndex;
-import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.CredentialProvider;
@@ -65,8 +63,7 @@ class AuthenticatedBaseImageTest {
         RegistryClient client = RegistryClient.builder().allowInsecure(true)
                 .credentials(CredentialProvider.of(registry.host(), new Credentials(USER, PASSWORD))).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
-        Descriptor amd64 = TestImages.writeLinuxImage(base, TestImages.LINUX_AMD64);
-        Descriptor index = base.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(amd64), null).toJson());
+        Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64);
         new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
         executor = Executors.newCachedThreadPool();
     }

@@ -21,7 +21,6 @@ import dev.fita.maven.testing.RecordingLog;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
-import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
@@ -66,9 +65,7 @@ class BuildAndPushTest {
         registry = TestRegistry.start();
         client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
-        Descriptor amd64 = TestImages.writeLinuxImage(base, TestImages.LINUX_AMD64);
-        Descriptor arm64 = TestImages.writeLinuxImage(base, TestImages.LINUX_ARM64);
-        Descriptor index = base.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(amd64, arm64), null).toJson());
+        Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
         new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
         executor = Executors.newCachedThreadPool();
     }

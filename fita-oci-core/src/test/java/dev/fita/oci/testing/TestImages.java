@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,15 @@ public final class TestImages {
         Descriptor configDescriptor = layout.writeBlob(MediaTypes.OCI_CONFIG, Json.write(config));
         ImageManifest manifest = ImageManifest.oci(configDescriptor, List.of(layer), null);
         return layout.writeBlob(MediaTypes.OCI_MANIFEST, manifest.toJson()).withPlatform(platform);
+    }
+
+    /** Writes one {@link #writeLinuxImage} per platform under an OCI index; returns the index's descriptor. */
+    public static Descriptor writeLinuxIndex(OciLayout layout, Platform... platforms) {
+        List<Descriptor> entries = new ArrayList<>();
+        for (Platform platform : platforms) {
+            entries.add(writeLinuxImage(layout, platform));
+        }
+        return layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(entries, null).toJson());
     }
 
     /**
