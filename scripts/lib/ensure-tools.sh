@@ -1,10 +1,12 @@
-# Installs docker-registry (CNCF Distribution), skopeo, umoci and openssl when missing.
+# Installs docker-registry (CNCF Distribution), skopeo, umoci, openssl and gnupg when missing.
 ensure_tools() {
   local missing=()
   command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
   command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
   command -v umoci >/dev/null 2>&1 || missing+=(umoci)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # gpg: scripts/stage-release makes a throwaway key and verifies the signatures with it.
+  command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
