@@ -41,7 +41,7 @@ class EmbServeLoaderTest {
         List<String> warnings = new ArrayList<>();
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> EmbServeLoader.load(new EmbServeSettings(file, null, V7), null, warnings::add));
-        assertEquals("<embServe><service>: " + file + ": field 'version' is 0 but must be 1 or more", e.getMessage());
+        assertEquals("<embServe><service>: " + file + ": field 'version' is 0 but must be from 1 to 2147483647", e.getMessage());
         assertEquals(List.of(), warnings);
     }
 }

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code dependencies}, {@code inputs} and {@code outputs} are optional but must have the right type
  * when present. Fields are checked in a fixed order and only the first problem is reported. Fields
  * fita does not know, and {@code type} values outside the ones FITA's services use, are warnings:
- * embServe may know more than its published examples show.
+ * embServe may know more than its published examples show. Integers are kept within 32 bits: the
+ * far-edge kubelet decodes the file as Go JSON (numbers become float64) before forwarding it, and
+ * embServe runs on 32-bit microcontrollers.
  */
 final class ServiceRules {
 
@@ -47,8 +49,8 @@ final class ServiceRules {
             throw fail("name", "must not be empty");
         }
         long version = requiredLong(root, "version");
-        if (version < 1) {
-            throw fail("version", "is " + version + " but must be 1 or more");
+        if (version < 1 || version > Integer.MAX_VALUE) {
+            throw fail("version", "is " + version + " but must be from 1 to " + Integer.MAX_VALUE);
         }
         optionalStringArray(root, "data_model", "data_model");
         String service = requiredString(root, "service");
