@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * when present. Fields are checked in a fixed order and only the first problem is reported. Fields
  * fita does not know, and {@code type} values outside the ones FITA's services use, are warnings:
  * embServe may know more than its published examples show. Integers are kept within 32 bits: the
- * far-edge kubelet decodes the file as Go JSON (numbers become float64) before forwarding it, and
+ * far-edge kubelet decodes the file as Go JSON (numbers become float64) on its NextGenGW path, and
  * embServe runs on 32-bit microcontrollers.
  */
 final class ServiceRules {
