@@ -44,6 +44,7 @@ final class ServiceRules {
     }
 
     Checked check(ObjectNode root) {
+        warnUnknownFields(root, FIELDS, "");  // first: a misspelt top-level field is the likelier mistake
         String name = requiredString(root, "name");
         if (name.isBlank()) {
             throw fail("name", "must not be empty");
@@ -58,7 +59,6 @@ final class ServiceRules {
         checkDependencies(root);
         checkPorts(root, "inputs");
         checkPorts(root, "outputs");
-        warnUnknownFields(root, FIELDS, "");
         return new Checked(name, version, List.copyOf(warnings));
     }
 

@@ -240,6 +240,15 @@ class ServiceFileTest {
     }
 
     @Test
+    void everyWarningIsReportedTopLevelFieldsFirst() {
+        String json = with("outputs", "[{\"key\": \"a\", \"type\": 9}]").replace("\"name\"", "\"board\": 1,\n  \"name\"");
+        List<String> warnings = parse(json).warnings();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("field 'board'"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("field 'outputs[0].type' is 9"), warnings.get(1));
+    }
+
+    @Test
     void dependenciesWithZeroAndSeveralEntriesPass() {
         assertEquals(List.of(), parse(with("dependencies", "{\"sdk_api\": 0, \"net_api\": 2}")).warnings());
         assertEquals(List.of(), parse(with("dependencies", "{}")).warnings());
