@@ -32,10 +32,7 @@ class PlatformSpellingSettingsTest {
     }
 
     private static EmbServeConfig embServe(String platform) {
-        EmbServeConfig config = new EmbServeConfig();
-        Fields.set(config, "service", new File("service.json"));
-        Fields.set(config, "platform", platform);
-        return config;
+        return Fields.set(Fields.set(new EmbServeConfig(), "service", new File("service.json")), "platform", platform);
     }
 
     private static PlatformConfig shorthand(String value) {
