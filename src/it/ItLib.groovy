@@ -79,12 +79,39 @@ class ItLib {
     String assertFailedWith(File basedir, List patterns) {
         def log = buildLog(basedir)
         assert log.contains('BUILD FAILURE') : "expected the build to fail:\n${tail(log)}"
-        def errors = log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
+        def errors = log.readLines().collect { it.replaceFirst(TIME, '') }.findAll { it.startsWith('[ERROR]') }.join('\n')
         patterns.each { p ->
             def pattern = p instanceof java.util.regex.Pattern ? p : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(p.toString()))
             assert errors =~ pattern : "no [ERROR] line matches ${p}; the errors were:\n${errors}"
         }
         return errors
+    }
+
+    /** The time stamp -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS adds. */
+    static final java.util.regex.Pattern TIME = ~/^(\d\d):(\d\d):(\d\d)\.(\d{3}) /
+
+    /**
+     * The goal printed nothing before the build failed, within maxSeconds of the goal's start: it failed on
+     * its configuration, before any registry was asked (a registry retry loop takes about a minute). Needs
+     * the time stamps above on the invoker command line.
+     */
+    void assertFailedAtOnce(File basedir, String goal, int maxSeconds) {
+        def lines = buildLog(basedir).readLines()
+        int start = lines.findIndexOf { it =~ /\[INFO\] --- fita:[^:]+:${goal} / }
+        assert start >= 0 : "fita:${goal} did not run:\n${tail(lines.join('\n'))}"
+        int end = lines.findIndexOf(start) { it.contains('BUILD FAILURE') }
+        assert end > start : "the build did not fail after fita:${goal}:\n${tail(lines.join('\n'))}"
+        def output = lines.subList(start + 1, end).findAll { !(it.replaceFirst(TIME, '') ==~ /\[INFO\][\s-]*/) }
+        assert output.isEmpty() : "fita:${goal} did work before failing:\n${output.take(10).join('\n')}"
+        long took = millis(lines[end]) - millis(lines[start])
+        if (took < 0) took += 24 * 3600 * 1000L  // past midnight
+        assert took < maxSeconds * 1000L : "fita:${goal} failed ${took} ms after it started"
+    }
+
+    private static long millis(String line) {
+        def m = TIME.matcher(line)
+        assert m.find() : "no time stamp on: ${line}"
+        return ((m.group(1).toLong() * 60 + m.group(2).toLong()) * 60 + m.group(3).toLong()) * 1000 + m.group(4).toLong()
     }
 
     String tail(String log) {

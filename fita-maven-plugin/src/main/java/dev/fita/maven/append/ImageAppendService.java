@@ -70,7 +70,7 @@ public final class ImageAppendService {
         // A failed append must not leave an earlier image.json that names another image.
         Files.deleteIfExists(settings.imageJson());
         Files.deleteIfExists(settings.imageDigest());
-        EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull);
+        EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull, log::warn);
         log.info("Appending embServe service '" + loaded.name() + "' version " + loaded.version() + " as "
                 + settings.embServe().platform() + " to " + from + " -> " + to.name() + " (" + howCopied(from, to) + ")");
         AppendResult result = new ImageAppender(client).append(from, to, settings.to().tags(), loaded.artifact(),

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /** Reads and validates the embServe inputs before any image work, naming the element on failure. */
 public final class EmbServeLoader {
@@ -18,13 +19,15 @@ public final class EmbServeLoader {
     /** The artifact and, for log lines, the service's name and version. */
     public record Loaded(String name, long version, EmbServeArtifact artifact) {}
 
-    public static Loaded load(EmbServeSettings settings, Instant createdOrNull) {
+    /** {@code warn} receives service.json warnings (unknown fields, unusual type values), each naming the file. */
+    public static Loaded load(EmbServeSettings settings, Instant createdOrNull, Consumer<String> warn) {
         ServiceFile service;
         try {
             service = ServiceFile.load(settings.service());
         } catch (InvalidServiceException e) {
             throw new ConfigurationException("<embServe><service>: " + e.getMessage(), e);
         }
+        service.warnings().forEach(warn);
         byte[] config = null;
         if (settings.config() != null) {
             try {

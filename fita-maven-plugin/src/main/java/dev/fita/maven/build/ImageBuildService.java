@@ -62,7 +62,7 @@ public final class ImageBuildService {
         Files.deleteIfExists(settings.imageDigest());
         EmbServeArtifact embServe = null;
         if (settings.embServe() != null) {
-            EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull);
+            EmbServeLoader.Loaded loaded = EmbServeLoader.load(settings.embServe(), createdOrNull, log::warn);
             embServe = loaded.artifact();
             log.info("embServe service '" + loaded.name() + "' version " + loaded.version() + " from "
                     + settings.embServe().service() + " as " + settings.embServe().platform());

@@ -18,6 +18,7 @@ import dev.fita.oci.ImageManifest;
 import dev.fita.oci.Json;
 import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
+import dev.fita.oci.PlatformSpelling;
 
 /**
  * The embServe artifact in the shape {@code oras push --config config.json:<oci config>
@@ -92,10 +93,33 @@ public record EmbServeArtifact(Platform platform, Blob config, Blob service, Blo
      */
     private static byte[] checkedConfig(byte[] bytes, String file, Platform platform) {
         ObjectNode root = JsonSource.readObject(bytes, file, InvalidConfigException::new);
+        checkSpelling(root, file);
         agree(root, "os", platform.os(), true, file, platform);
         agree(root, "architecture", platform.architecture(), true, file, platform);
         agree(root, "variant", platform.variant(), false, file, platform);
         return bytes;
+    }
+
+    /**
+     * A config written with FITA's {@code zephyr/armv7} spelling names the OCI one, rather than only the
+     * field that disagrees. A variant left out stays allowed (the index entry carries it).
+     */
+    private static void checkSpelling(ObjectNode root, String file) {
+        JsonNode os = root.get("os");
+        JsonNode architecture = root.get("architecture");
+        JsonNode variant = root.get("variant");
+        if (os == null || !os.isTextual() || architecture == null || !architecture.isTextual()
+                || (variant != null && !variant.isTextual())) {
+            return;  // agree() names the missing or mistyped field
+        }
+        String variantOrNull = variant == null ? null : variant.textValue();
+        PlatformSpelling.check(os.textValue(), architecture.textValue(), variantOrNull)
+                .filter(m -> variantOrNull != null || !m.canonical().os().equals(os.textValue())
+                        || !m.canonical().architecture().equals(architecture.textValue()))
+                .ifPresent(m -> {
+                    throw new InvalidConfigException(file + ": fields 'os', 'architecture' and 'variant': "
+                            + m.sentence());
+                });
     }
 
     private static void agree(ObjectNode root, String field, String expected, boolean required, String file,

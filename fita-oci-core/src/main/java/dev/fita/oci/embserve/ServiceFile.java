@@ -5,20 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A validated embServe {@code service.json}. {@code bytes} are the file exactly as on disk: they
- * become the artifact's layer unchanged, so the device gets what the user wrote.
+ * become the artifact's layer unchanged, so the device gets what the user wrote. {@code warnings}
+ * are sentences (naming the file and field) about content that is allowed but probably unintended,
+ * such as a field embServe does not know; the caller shows them.
  */
-public record ServiceFile(Path path, byte[] bytes, String name, long version) {
+public record ServiceFile(Path path, byte[] bytes, String name, long version, List<String> warnings) {
 
     public ServiceFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(bytes, "bytes");
         bytes = bytes.clone();
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** Reads and validates the file; every problem is an {@link InvalidServiceException}. */
@@ -45,7 +49,7 @@ public record ServiceFile(Path path, byte[] bytes, String name, long version) {
         String file = String.valueOf(pathForMessages);
         ObjectNode root = JsonSource.readObject(bytes, file, InvalidServiceException::new);
         ServiceRules.Checked checked = new ServiceRules(file).check(root);
-        return new ServiceFile(pathForMessages, bytes, checked.name(), checked.version());
+        return new ServiceFile(pathForMessages, bytes, checked.name(), checked.version(), checked.warnings());
     }
 
     /** A copy of the file's bytes. */
@@ -57,16 +61,17 @@ public record ServiceFile(Path path, byte[] bytes, String name, long version) {
     @Override
     public boolean equals(Object o) {
         return o instanceof ServiceFile other && path.equals(other.path) && Arrays.equals(bytes, other.bytes)
-                && Objects.equals(name, other.name) && version == other.version;
+                && Objects.equals(name, other.name) && version == other.version && warnings.equals(other.warnings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(path, Arrays.hashCode(bytes), name, version);
+        return Objects.hash(path, Arrays.hashCode(bytes), name, version, warnings);
     }
 
     @Override
     public String toString() {
-        return "ServiceFile[" + path + ", " + bytes.length + " bytes, name=" + name + ", version=" + version + "]";
+        return "ServiceFile[" + path + ", " + bytes.length + " bytes, name=" + name + ", version=" + version
+                + ", " + warnings.size() + " warnings]";
     }
 }

@@ -172,6 +172,19 @@ class EmbServeArtifactTest {
     }
 
     @Test
+    void configInFitasArmv7SpellingNamesTheOciSpelling() {
+        Platform v7 = EmbServeArtifact.DEFAULT_PLATFORM;
+        assertEquals(CONFIG + ": fields 'os', 'architecture' and 'variant': 'zephyr/armv7' is not a platform as OCI "
+                        + "spells it: FITA's far-edge kubelet asks for zephyr/arm/v7 and compares os, architecture and "
+                        + "variant exactly; write zephyr/arm/v7 (os zephyr, architecture arm, variant v7)",
+                configError("{\"architecture\":\"armv7\",\"os\":\"zephyr\"}", v7));
+        assertTrue(configError("{\"architecture\":\"arm\",\"os\":\"zephyr\",\"variant\":\"7\"}", v7)
+                .contains("'zephyr/arm/7' is not a platform as OCI spells it"));
+        assertTrue(configError("{\"architecture\":\"arm\",\"os\":\"Zephyr\",\"variant\":\"v7\"}", v7)
+                .contains("write zephyr/arm/v7"));
+    }
+
+    @Test
     void configMustNameOsAndArchitectureAsStrings() {
         Platform v7 = EmbServeArtifact.DEFAULT_PLATFORM;
         assertEquals(CONFIG + ": field 'os' is required and must be 'zephyr' for platform zephyr/arm/v7",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,8 @@ class ServiceFileTest {
         f.put("data_model", "[\"temperature\"]");
         f.put("service", "\"AGFzbQEAAAABBQFgAAF/\"");  // 15 bytes of a wasm-like module
         f.put("dependencies", "{\"sdk_api\": 1}");
-        f.put("inputs", "[{\"key\": \"period\", \"type\": 1}]");
-        f.put("outputs", "[{\"key\": \"celsius\", \"type\": 2, \"data_model_mapping\": [\"temperature\"]}]");
+        f.put("inputs", "[{\"key\": \"period\", \"type\": 0}]");
+        f.put("outputs", "[{\"key\": \"celsius\", \"type\": 1, \"data_model_mapping\": [\"temperature\"]}]");
         return f;
     }
 
@@ -164,12 +165,20 @@ class ServiceFileTest {
             "version      | \"3\"                  | field 'version' must be an integer, not a string",
             "version      | 3.5                    | field 'version' must be an integer, not a decimal number",
             "version      | 99999999999999999999   | field 'version' is 99999999999999999999, too large for a 64-bit integer",
+            "version      | 0                      | field 'version' is 0 but must be from 1 to 2147483647",
+            "version      | -2                     | field 'version' is -2 but must be from 1 to 2147483647",
+            "version      | 2147483648             | field 'version' is 2147483648 but must be from 1 to 2147483647",
             "data_model   | \"temperature\"        | field 'data_model' must be an array of strings, not a string",
             "data_model   | [\"t\", 1]             | field 'data_model[1]' must be a string, not an integer",
             "service      | MISSING                | field 'service' is required",
             "service      | true                   | field 'service' must be a string, not a boolean",
             "service      | \"\"                   | field 'service' must not be empty (it is the base64 of the service module)",
             "dependencies | [\"sdk_api\"]          | field 'dependencies' must be an object, not an array",
+            "dependencies | {\"sdk_api\": \"1\"}   | field 'dependencies.sdk_api' must be an integer (the version needed), not a string",
+            "dependencies | {\"sdk_api\": 1.5}     | field 'dependencies.sdk_api' must be an integer (the version needed), not a decimal number",
+            "dependencies | {\"sdk_api\": 1, \"net\": null} | field 'dependencies.net' must be an integer (the version needed), not null",
+            "dependencies | {\"sdk_api\": -1}      | field 'dependencies.sdk_api' is -1 but must be a version from 0 to 2147483647",
+            "dependencies | {\"sdk_api\": 4294967296} | field 'dependencies.sdk_api' is 4294967296 but must be a version from 0 to 2147483647",
             "inputs       | {}                     | field 'inputs' must be an array, not an object",
             "inputs       | [{\"key\":\"a\",\"type\":1}, 5] | field 'inputs[1]' must be an object, not an integer",
             "inputs       | [{\"type\":1}]         | field 'inputs[0].key' is required",
@@ -178,11 +187,71 @@ class ServiceFileTest {
             "inputs       | [{\"key\":\"a\"}]      | field 'inputs[0].type' is required",
             "inputs       | [{\"key\":\"a\",\"type\":\"int\"}] | field 'inputs[0].type' must be an integer, not a string",
             "outputs      | [{\"key\":\"a\",\"type\":1.5}] | field 'outputs[0].type' must be an integer, not a decimal number",
+            "outputs      | [{\"key\":\"a\",\"type\":1},{\"key\":\"a\",\"type\":-1}] | field 'outputs[1].key' is 'a', which outputs[0] already uses; each of the outputs needs its own key",
+            "inputs       | [{\"key\":\"a\",\"type\":0},{\"key\":\"b\",\"type\":0},{\"key\":\"a\",\"type\":0}] | field 'inputs[2].key' is 'a', which inputs[0] already uses; each of the inputs needs its own key",
+            "inputs       | [{\"key\":\"a\",\"type\":-1}] | field 'inputs[0].type' is -1 but must be an embServe type number from 0 to 2147483647",
+            "outputs      | [{\"key\":\"a\",\"type\":3000000000}] | field 'outputs[0].type' is 3000000000 but must be an embServe type number from 0 to 2147483647",
             "outputs      | [{\"key\":\"a\",\"type\":1,\"data_model_mapping\":\"t\"}] | field 'outputs[0].data_model_mapping' must be an array of strings, not a string",
             "outputs      | [{\"key\":\"a\",\"type\":1,\"data_model_mapping\":[null]}] | field 'outputs[0].data_model_mapping[0]' must be a string, not null",
     })
     void fieldRules(String field, String value, String expected) {
         assertEquals(FILE + ": " + expected, error(with(field, value)));
+    }
+
+    @Test
+    void theSameKeyMayNameAnInputAndAnOutput() {
+        // FITA's noise demo has an input and an output both called "value".
+        ServiceFile service = parse(with("inputs", "[{\"key\": \"value\", \"type\": 1}]")
+                .replace("\"celsius\"", "\"value\""));
+        assertEquals(List.of(), service.warnings());
+    }
+
+    @Test
+    void aValidFileHasNoWarnings() {
+        assertEquals(List.of(), parse(VALID).warnings());
+    }
+
+    @Test
+    void unknownTopLevelFieldIsAWarningNamingFileAndField() {
+        String json = VALID.replace("\"version\": 3,", "\"version\": 3,\n  \"ouputs\": [],\n  \"x-future\": {\"a\": 1},");
+        ServiceFile service = parse(json);
+        assertEquals(List.of(
+                FILE + ": field 'ouputs' is not an embServe field fita knows (name, version, data_model, service, "
+                        + "dependencies, inputs, outputs); it is pushed unchanged, but embServe may ignore it",
+                FILE + ": field 'x-future' is not an embServe field fita knows (name, version, data_model, service, "
+                        + "dependencies, inputs, outputs); it is pushed unchanged, but embServe may ignore it"),
+                service.warnings());
+        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), service.bytes(), "the file is never rewritten");
+    }
+
+    @Test
+    void unknownFieldInAnInputIsAWarning() {
+        ServiceFile service = parse(with("inputs", "[{\"key\": \"rate\", \"type\": 0, \"data_model_maping\": []}]"));
+        assertEquals(List.of(FILE + ": field 'inputs[0].data_model_maping' is not an embServe field fita knows "
+                + "(key, type, data_model_mapping); it is pushed unchanged, but embServe may ignore it"),
+                service.warnings());
+    }
+
+    @Test
+    void typeOutsideTheOnesFitaUsesIsAWarningNotAnError() {
+        ServiceFile service = parse(with("outputs", "[{\"key\": \"a\", \"type\": 1}, {\"key\": \"b\", \"type\": 7}]"));
+        assertEquals(List.of(FILE + ": field 'outputs[1].type' is 7, a type FITA's published services do not use "
+                + "(they use 0 and 1); check it against your embServe version"), service.warnings());
+    }
+
+    @Test
+    void everyWarningIsReportedTopLevelFieldsFirst() {
+        String json = with("outputs", "[{\"key\": \"a\", \"type\": 9}]").replace("\"name\"", "\"board\": 1,\n  \"name\"");
+        List<String> warnings = parse(json).warnings();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("field 'board'"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("field 'outputs[0].type' is 9"), warnings.get(1));
+    }
+
+    @Test
+    void dependenciesWithZeroAndSeveralEntriesPass() {
+        assertEquals(List.of(), parse(with("dependencies", "{\"sdk_api\": 0, \"net_api\": 2}")).warnings());
+        assertEquals(List.of(), parse(with("dependencies", "{}")).warnings());
     }
 
     @Test
