@@ -1,29 +1,50 @@
 package dev.fita.maven;
 
+import com.google.cloud.tools.jib.global.JibSystemProperties;
+import com.google.cloud.tools.jib.plugins.common.ProjectProperties;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.ContainerConfig;
+import dev.fita.maven.config.DockerClientConfig;
 import dev.fita.maven.config.EmbServeConfig;
+import dev.fita.maven.config.ExtraDirectoriesConfig;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.FromConfig;
+import dev.fita.maven.config.ModuleSelection;
+import dev.fita.maven.config.OutputPathsConfig;
+import dev.fita.maven.config.OutputTimestamp;
 import dev.fita.maven.config.PlatformConfig;
+import dev.fita.maven.config.PluginExtensionConfig;
 import dev.fita.maven.config.PomConfiguration;
 import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.config.ToConfig;
 import dev.fita.maven.credentials.ServerDecryption;
+import dev.fita.maven.credentials.SettingsProxies;
 import dev.fita.maven.credentials.SettingsServers;
+import dev.fita.maven.jib.JibDefaults;
 import java.io.File;
+import dev.fita.oci.registry.CredentialProvider;
+import dev.fita.oci.registry.RegistryClient;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
-/** The configuration shared by the goals, named as in jib-maven-plugin. */
+/**
+ * The configuration shared by the goals: jib-maven-plugin's parameters with Jib's names, nesting and
+ * meaning, plus fita's own ({@code <platforms>} with variants, {@code <embServe>}, {@code <outputDirectory>}).
+ * Every parameter also has a {@code fita.*} property and, where Jib has one, Jib's {@code jib.*} property;
+ * the order between them is in docs/configuration.md ("Properties").
+ */
 abstract class AbstractFitaMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -32,35 +53,111 @@ abstract class AbstractFitaMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** The base image: {@code <image>} (property {@code fita.from.image}), {@code <auth>}, {@code <credHelper>}. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor plugin;
+
+    /**
+     * The base image, as in Jib: {@code <image>} (fita.from.image, jib.from.image; default as Jib: jetty for a
+     * WAR, else eclipse-temurin:8/11/17/21/25-jre for the project's Java release), {@code <auth>} with
+     * {@code <username>}/{@code <password>} (fita.from.auth.*, jib.from.auth.*), {@code <credHelper>} as a
+     * name or with {@code <helper>}/{@code <environment>} (fita.from.credHelper, jib.from.credHelper) and
+     * {@code <platforms>} (jib.from.platforms; the same list as fita's top-level {@code <platforms>}).
+     * See docs/configuration.md.
+     */
     @Parameter
     protected FromConfig from;
 
-    /** The target: {@code <image>} ({@code fita.to.image}), {@code <tags>} ({@code fita.to.tags}), {@code <auth>}, {@code <credHelper>}. */
+    /**
+     * The target, as in Jib: {@code <image>} (fita.to.image, image, jib.to.image; none by default: build works
+     * without it, push needs it), {@code <tags>} (fita.to.tags, jib.to.tags; none), {@code <auth>}
+     * (fita.to.auth.*, jib.to.auth.*) and {@code <credHelper>} (fita.to.credHelper, jib.to.credHelper).
+     * {@code <to>reference</to>} is short for {@code <to><image>}. See docs/configuration.md.
+     */
     @Parameter
     protected ToConfig to;
 
-    /** Container platforms, {@code <platform>linux/arm64</platform>} or with {@code <os>/<architecture>/<variant>} ({@code fita.platforms}). */
+    /**
+     * fita's name for the container platforms, with variants: {@code <platform>linux/arm/v7</platform>} or
+     * {@code <os>/<architecture>/<variant>} (fita.platforms; jib.from.platforms). Default linux/amd64 and
+     * linux/arm64. Give this or {@code <from><platforms>}, not both. See docs/configuration.md.
+     */
     @Parameter
     protected List<PlatformConfig> platforms;
 
-    /** Jib's {@code <container>}: mainClass, jvmFlags, args, ports, environment, labels, user, workingDirectory, appRoot, entrypoint. */
+    /**
+     * Jib's {@code <container>}, each field with fita.container.* and jib.container.* properties: appRoot
+     * (default /app, /var/lib/jetty/webapps/ROOT for a WAR), args, creationTime (default
+     * project.build.outputTimestamp when neither time is set, else EPOCH), entrypoint (INHERIT keeps the base
+     * image's), environment, expandClasspathDependencies (false), extraClasspath, filesModificationTime
+     * (like creationTime, else EPOCH_PLUS_SECOND), format (OCI only), jvmFlags, labels, mainClass (inferred as
+     * Jib does), ports, user, volumes, workingDirectory. See docs/configuration.md.
+     */
     @Parameter
     protected ContainerConfig container;
 
-    /** The embServe entry: {@code <service>} ({@code fita.embServe.service}), {@code <config>}, {@code <platform>} (default zephyr/arm/v7). */
+    /**
+     * Jib's {@code <extraDirectories>}: {@code <paths>} (a path, or {@code <from>}/{@code <into>}/
+     * {@code <includes>}/{@code <excludes>}; fita.extraDirectories.paths, jib.extraDirectories.paths; default
+     * src/main/jib into /) and {@code <permissions>} with {@code <file>}/{@code <mode>}
+     * (fita.extraDirectories.permissions, jib.extraDirectories.permissions). See docs/configuration.md.
+     */
+    @Parameter
+    protected ExtraDirectoriesConfig extraDirectories;
+
+    /**
+     * Jib's {@code <outputPaths>}: {@code <digest>}, {@code <imageId>}, {@code <imageJson>} (defaults
+     * target/jib-image.digest, .id, .json) and {@code <tar>} (an OCI archive of the layout; none by default),
+     * with fita.outputPaths.* and jib.outputPaths.* properties. See docs/configuration.md.
+     */
+    @Parameter
+    protected OutputPathsConfig outputPaths;
+
+    /**
+     * Jib's {@code exploded} (default: classes and resources as files) or {@code packaged} (the project's jar)
+     * (fita.containerizingMode, jib.containerizingMode). See docs/configuration.md.
+     */
+    @Parameter
+    protected String containerizingMode;
+
+    /**
+     * Jib plugin extensions, run as in Jib: {@code <pluginExtension>} with {@code <implementation>},
+     * {@code <properties>} and {@code <configuration implementation="...">}; the extension jar is a
+     * {@code <dependency>} of this plugin. None by default. See docs/configuration.md.
+     */
+    @Parameter
+    protected List<PluginExtensionConfig> pluginExtensions;
+
+    /** Jib's {@code <dockerClient>}: accepted, ignored with a warning (fita uses no Docker daemon). See docs/migrating-from-jib.md. */
+    @Parameter
+    protected DockerClientConfig dockerClient;
+
+    /** Jib's {@code <skaffold>}: accepted, ignored with a warning (fita has no Skaffold goals). See docs/migrating-from-jib.md. */
+    @Parameter
+    protected PlexusConfiguration skaffold;
+
+    /**
+     * The embServe entry: {@code <service>} (fita.embServe.service; required when embServe is given),
+     * {@code <config>} (fita.embServe.config; generated) and {@code <platform>} (fita.embServe.platform;
+     * default zephyr/arm/v7). None by default: a plain multi-platform image. See docs/configuration.md.
+     */
     @Parameter
     protected EmbServeConfig embServe;
 
-    /** Allow registries over plain HTTP or with certificates that do not verify. */
+    /**
+     * Allow registries over plain HTTP or with certificates that do not verify (fita.allowInsecureRegistries,
+     * jib.allowInsecureRegistries). Default false. See docs/configuration.md.
+     */
     @Parameter(property = "fita.allowInsecureRegistries", defaultValue = "false")
     protected boolean allowInsecureRegistries;
 
-    /** Skip the goal. */
+    /** Skip the goal (fita.skip, jib.skip). Default false; pom-packaging projects are always skipped. See docs/configuration.md. */
     @Parameter(property = "fita.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Where the OCI image layout, image.json and image.digest go. */
+    /**
+     * Where the OCI image layout ({@code image/}), image.json and image.digest go (fita.outputDirectory).
+     * Default ${project.build.directory}/fita. See docs/configuration.md.
+     */
     @Parameter(property = "fita.outputDirectory", defaultValue = "${project.build.directory}/fita")
     protected File outputDirectory;
 
@@ -76,10 +173,20 @@ abstract class AbstractFitaMojo extends AbstractMojo {
                 project == null ? null : project.getProperties());
     }
 
-    /** True (after an info line) when {@code fita.skip} is set or the project has {@code pom} packaging. */
+    /**
+     * True (after an info line) when fita.skip or jib.skip is set, when jib.containerize names another
+     * module (as in Jib), or when the project has pom packaging.
+     */
     protected boolean skipped() {
-        if (properties().flag("fita.skip", skip)) {
-            getLog().info("Skipping fita: fita.skip is set");
+        PropertyOverrides properties = properties();
+        if (properties.flag("fita.skip", skip, "jib.skip")) {
+            getLog().info("Skipping fita: fita.skip (or jib.skip) is set");
+            return true;
+        }
+        String module = properties.jib("jib.containerize").orElse(null);
+        if (project != null && !ModuleSelection.selects(module, project.getGroupId(), project.getArtifactId(),
+                basedir())) {
+            getLog().info("Skipping fita: jib.containerize names another module (" + module + ")");
             return true;
         }
         if (project != null && "pom".equals(project.getPackaging())) {
@@ -89,24 +196,42 @@ abstract class AbstractFitaMojo extends AbstractMojo {
         return false;
     }
 
+    /** The settings, with Jib's default base image when the Jib view of the project is at hand. */
     protected FitaSettings settings() throws MojoExecutionException {
-        String release = project == null ? null : project.getProperties().getProperty("maven.compiler.release");
+        return settings(null);
+    }
+
+    protected FitaSettings settings(ProjectProperties jibProjectOrNull) throws MojoExecutionException {
         // Without a project (inspect outside one) the default still holds an unresolved ${project...} expression.
         File output = outputDirectory != null && outputDirectory.getPath().contains("${") ? null : outputDirectory;
-        PomConfiguration pom = new PomConfiguration(from, to, platforms, container, embServe, allowInsecureRegistries,
-                output, basedir(),
-                SettingsResolver.defaultBaseImage(release));
+        // Only build asks Jib for the project; the other goals need no default base image (push mounts from
+        // the base repository only when the base is configured on the target registry).
+        String defaultBase = jibProjectOrNull == null ? null
+                : JibDefaults.defaultBaseImage(jibProjectOrNull.isWarProject(), jibProjectOrNull.getMajorJavaVersion());
         try {
+            PomConfiguration pom = new PomConfiguration(from, to, platforms, container, extraDirectories, outputPaths,
+                    containerizingMode, pluginExtensions, dockerClient, skaffold != null, embServe,
+                    allowInsecureRegistries, output, basedir(), buildDirectory(), defaultBase,
+                    OutputTimestamp.parse(projectProperty("project.build.outputTimestamp")).orElse(null));
             return new SettingsResolver(properties()).resolve(pom);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         }
     }
 
+    private String projectProperty(String name) {
+        return project == null ? null : project.getProperties().getProperty(name);
+    }
+
     /** The project directory; the current directory when run without a project (inspect). */
-    protected java.nio.file.Path basedir() {
+    protected Path basedir() {
         File dir = project == null ? null : project.getBasedir();
         return (dir == null ? new File(".") : dir).getAbsoluteFile().toPath().normalize();
+    }
+
+    private Path buildDirectory() {
+        String dir = project == null || project.getBuild() == null ? null : project.getBuild().getDirectory();
+        return dir == null ? null : Path.of(dir);
     }
 
     /** settings.xml servers, decrypted with Maven's SettingsDecrypter when their credentials are used. */
@@ -129,5 +254,34 @@ abstract class AbstractFitaMojo extends AbstractMojo {
             servers.forRegistry(registry);
         }
         return servers;
+    }
+
+    /** settings.xml {@code <proxies>} as Jib applies them: as the JVM's proxy properties, unless those are set. */
+    protected void activateProxies() {
+        if (session != null && session.getSettings() != null) {
+            SettingsProxies.activate(session.getSettings().getProxies(), settingsDecrypter, System.getProperties());
+        }
+    }
+
+    /**
+     * The core registry client as every goal that talks to a registry builds it: settings.xml proxies applied,
+     * {@code jib.httpTimeout} (milliseconds, as in Jib) for connecting and reading, fita's User-Agent.
+     */
+    protected RegistryClient.Builder registryClient(FitaSettings settings, CredentialProvider credentials) {
+        activateProxies();
+        RegistryClient.Builder builder = RegistryClient.builder()
+                .credentials(credentials)
+                .allowInsecure(settings.allowInsecureRegistries())
+                .userAgent("fita-maven-plugin");
+        if (System.getProperty("jib.httpTimeout") != null) {
+            try {
+                JibSystemProperties.checkHttpTimeoutProperty();
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(e.getMessage() + " (jib.httpTimeout is in milliseconds)", e);
+            }
+            Duration timeout = Duration.ofMillis(JibSystemProperties.getHttpTimeout());
+            builder.timeouts(timeout, timeout);
+        }
+        return builder;
     }
 }

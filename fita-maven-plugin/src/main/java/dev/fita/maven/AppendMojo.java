@@ -51,15 +51,11 @@ public class AppendMojo extends AbstractFitaMojo {
             }
             JibLog jibLog = new JibLog(getLog(), "");
             RegistryCredentials toChain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                    settings.to().credHelper(), settingsServers(), System.getenv(), jibLog);
+                    settings.to().credHelper(), settingsServers(), jibLog);
             RegistryCredentials fromChain = new RegistryCredentials(settings.from().auth(), "<from><auth>",
-                    settings.from().credHelper(), settingsServers(), System.getenv(), jibLog);
-            RegistryClient client = RegistryClient.builder()
-                    .credentials(new TwoSidedCredentials(target.registry(), new PushCredentials(toChain),
-                            new PushCredentials(fromChain)))
-                    .allowInsecure(settings.allowInsecureRegistries())
-                    .userAgent("fita-maven-plugin")
-                    .build();
+                    settings.from().credHelper(), settingsServers(), jibLog);
+            RegistryClient client = registryClient(settings, new TwoSidedCredentials(target.registry(),
+                    new PushCredentials(toChain), new PushCredentials(fromChain))).build();
             AppendResult result = new ImageAppendService(client, getLog())
                     .append(settings, source, target, outputTimestamp());
             getLog().info("Appended to " + source + " (" + result.source().digest() + "): "

@@ -1,28 +1,28 @@
 package dev.fita.maven;
 
-import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.filesystem.TempDirectoryProvider;
+import com.google.cloud.tools.jib.maven.MavenProjectProperties;
+import com.google.cloud.tools.jib.maven.extension.JibMavenPluginExtension;
+import com.google.cloud.tools.jib.plugins.common.globalconfig.GlobalConfig;
 import dev.fita.maven.build.BuildResult;
 import dev.fita.maven.build.ImageBuildService;
+import dev.fita.maven.build.PushFollows;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
-import dev.fita.maven.credentials.RegistryCredentials;
 import dev.fita.maven.image.ImageRecord;
-import dev.fita.maven.jib.AppLayers;
-import dev.fita.maven.jib.ContainerImageBuilder;
-import dev.fita.maven.jib.JibLog;
+import dev.fita.maven.jib.JibDefaults;
+import dev.fita.maven.jib.JibErrors;
+import dev.fita.maven.jib.JibImageBuilder;
 import dev.fita.maven.jib.ProgressBoard;
 import dev.fita.oci.registry.ImageReference;
-import java.nio.file.Path;
-import java.time.Instant;
+import dev.fita.oci.registry.InvalidReferenceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,19 +30,21 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Builds one multi-platform OCI image layout under {@code target/fita/image}: one jib-core image
- * per linux platform plus, when {@code <embServe>} is configured, the embServe artifact entry.
- * Needs no target registry.
+ * Builds one multi-platform OCI image layout under {@code target/fita/image}: for each linux platform
+ * the image jib-maven-plugin would build (Jib's own configuration processor, one platform at a time),
+ * plus, when {@code <embServe>} is configured, the embServe artifact entry. Needs no target registry;
+ * {@code fita:push} pushes the layout.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+        requiresDependencyResolution = ResolutionScope.RUNTIME_PLUS_SYSTEM)
 public class BuildMojo extends AbstractFitaMojo {
-    private static final Set<String> RUNTIME_SCOPES =
-            Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
+    private final Set<JibMavenPluginExtension<?>> injectedExtensions;
 
+    /** @param injectedExtensions Jib extensions that register as Maven components, as Jib's own Mojos get them */
     @Inject
-    public BuildMojo(SettingsDecrypter settingsDecrypter) {
+    public BuildMojo(SettingsDecrypter settingsDecrypter, Set<JibMavenPluginExtension<?>> injectedExtensions) {
         super(settingsDecrypter);
+        this.injectedExtensions = injectedExtensions == null ? Set.of() : injectedExtensions;
     }
 
     @Override
@@ -50,47 +52,49 @@ public class BuildMojo extends AbstractFitaMojo {
         if (skipped()) {
             return;
         }
-        FitaSettings settings = settings();
+        TempDirectoryProvider temporary = new TempDirectoryProvider();
+        MavenProjectProperties jibProject = MavenProjectProperties.getForProject(plugin, project, session, getLog(),
+                temporary, injectedExtensions);
         try {
-            Optional<Instant> timestamp = OutputTimestamp.parse(
-                    project.getProperties().getProperty("project.build.outputTimestamp"));
-            // Without a timestamp, Jib's own defaults: creation at the epoch, files at epoch + 1s.
-            Instant creationTime = timestamp.orElse(Instant.EPOCH);
-            Instant filesTime = timestamp.orElse(Instant.ofEpochSecond(1));
-            Path classes = Path.of(project.getBuild().getOutputDirectory());
-            JibLog jibLog = new JibLog(getLog(), "");
-            String mainClass = ContainerImageBuilder.mainClass(settings.container(), classes, jibLog);
-
-            RegistryCredentials baseCredentials = new RegistryCredentials(settings.from().auth(), "<from><auth>",
-                    settings.from().credHelper(),
-                    settingsServers(ImageReference.parse(settings.from().image()).registry()),
-                    System.getenv(), jibLog);
-            ExecutorService jibExecutor = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "fita-jib");
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                ContainerImageBuilder builder = new ContainerImageBuilder(
-                        new ContainerImageBuilder.BaseImage(settings.from().image(), baseCredentials::retrievers),
-                        settings.container(), appLayers(classes), creationTime, filesTime,
-                        new ContainerImageBuilder.JibOptions(settings.allowInsecureRegistries(), session.isOffline(),
-                                Containerizer.DEFAULT_BASE_CACHE_DIRECTORY.resolveSibling("jib-fita"),
-                                Path.of(project.getBuild().getDirectory()).resolve("jib-cache"),
-                                jibExecutor, getLog(), progressBoard()));
-                BuildResult result = new ImageBuildService(builder, getLog())
-                        .build(settings, mainClass, timestamp.orElse(null));
-                report(result);
-            } finally {
-                jibExecutor.shutdown();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Errors.mojo(getLog(), "fita:build was interrupted", e);
+            FitaSettings settings = settings(jibProject);
+            settings.warnings().forEach(getLog()::warn);
+            activateProxies();
+            JibImageBuilder builder = new JibImageBuilder(settings, properties(), new JibImageBuilder.Context(
+                    jibProject, settingsServers(registryOf(settings.from().image())), globalConfig(),
+                    JibDefaults.baseImageCache(System.getProperties(), jibProject.getDefaultCacheDirectory()),
+                    plugin == null ? "unknown" : plugin.getVersion(), getLog(), progressBoard()));
+            BuildResult result = new ImageBuildService(builder, getLog()).build(settings,
+                    OutputTimestamp.parse(project.getProperties().getProperty("project.build.outputTimestamp"))
+                            .orElse(null),
+                    settings.to().image() != null ? settings.to().image()
+                            : project.getArtifactId() + ":" + project.getVersion());
+            report(result);
+            hintHowToPush(settings);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (Exception e) {
             throw Errors.toMojo(getLog(), e);
+        } finally {
+            temporary.close();
+            jibProject.waitForLoggingThread();
+        }
+    }
+
+    private static GlobalConfig globalConfig() {
+        try {
+            return GlobalConfig.readConfig();
+        } catch (Exception e) {
+            throw JibErrors.configuration(e);
+        }
+    }
+
+    /** The registry whose settings.xml password must decrypt before anything runs; none for tar:// and the like. */
+    private static String[] registryOf(String baseImage) {
+        try {
+            return baseImage == null || baseImage.contains("://") ? new String[0]
+                    : new String[] {ImageReference.parse(baseImage).registry()};
+        } catch (InvalidReferenceException e) {
+            return new String[0];
         }
     }
 
@@ -103,26 +107,28 @@ public class BuildMojo extends AbstractFitaMojo {
         getLog().info("Tags: " + String.join(", ", record.tags()));
     }
 
-    private AppLayers appLayers(Path classes) {
-        List<Path> dependencies = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getFile() == null || !RUNTIME_SCOPES.contains(artifact.getScope())) {
-                continue;
-            }
-            if (artifact.getFile().isDirectory()) {
-                getLog().warn("Dependency " + artifact + " is a directory (a reactor module not packaged yet); "
-                        + "run the build with 'package' so its jar goes into the image");
-                continue;
-            }
-            (artifact.isSnapshot() ? snapshots : dependencies).add(artifact.getFile().toPath());
+    /** Jib's build pushes; fita's does not: say so once when this invocation runs no fita:push. */
+    private void hintHowToPush(FitaSettings settings) {
+        if (settings.to().image() == null || session == null) {
+            return;
         }
-        return new AppLayers(dependencies, snapshots, classes);
+        List<String> pushPhases = new ArrayList<>();
+        Plugin self = plugin == null ? null : project.getPlugin(plugin.getPluginLookupKey());
+        for (PluginExecution execution : self == null ? List.<PluginExecution>of() : self.getExecutions()) {
+            if (execution.getGoals().contains("push")) {
+                pushPhases.add(execution.getPhase() == null ? "deploy" : execution.getPhase());
+            }
+        }
+        if (!PushFollows.inThisBuild(session.getGoals(), pushPhases)) {
+            getLog().info("The image is built, not pushed: run 'mvn fita:push' to push it to " + settings.to().image()
+                    + " (Jib's jib:build is fita:build followed by fita:push)");
+        }
     }
 
-    /** A live progress bar only in an interactive terminal; plain lines for --batch-mode and CI logs. */
+    /** A live progress bar only in an interactive terminal; plain lines for --batch-mode, CI logs and jib.console=plain. */
     private ProgressBoard progressBoard() {
         boolean interactive = session.getRequest() != null && session.getRequest().isInteractiveMode();
-        return interactive && System.console() != null ? new ProgressBoard(System.out) : null;
+        boolean plain = "plain".equals(System.getProperty("jib.console"));
+        return interactive && !plain && System.console() != null ? new ProgressBoard(System.out) : null;
     }
 }

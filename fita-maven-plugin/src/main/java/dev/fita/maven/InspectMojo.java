@@ -101,12 +101,8 @@ public class InspectMojo extends AbstractFitaMojo {
             throw new ConfigurationException("-Dfita.image: " + e.getMessage(), e);
         }
         RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                settings.to().credHelper(), settingsServers(), System.getenv(), new JibLog(getLog(), ""));
-        RegistryClient client = RegistryClient.builder()
-                .credentials(new PushCredentials(chain))
-                .allowInsecure(settings.allowInsecureRegistries())
-                .userAgent("fita-maven-plugin")
-                .build();
+                settings.to().credHelper(), settingsServers(), new JibLog(getLog(), ""));
+        RegistryClient client = registryClient(settings, new PushCredentials(chain)).build();
         Repository repository = client.repository(ref);
         Descriptor root = repository.fetchManifest(ref.referenceOrTag()).descriptor();
         return new ImageTree(new RegistryContent(repository)).render(ref.toString(), root);

@@ -45,13 +45,9 @@ public class PushMojo extends AbstractFitaMojo {
             }
             ImageRecord built = ImagePushService.builtImage(settings, basedir());
             RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                    settings.to().credHelper(), settingsServers(target.registry()), System.getenv(),
+                    settings.to().credHelper(), settingsServers(target.registry()),
                     new JibLog(getLog(), ""));
-            RegistryClient client = RegistryClient.builder()
-                    .credentials(new PushCredentials(chain))
-                    .allowInsecure(settings.allowInsecureRegistries())
-                    .userAgent("fita-maven-plugin")
-                    .build();
+            RegistryClient client = registryClient(settings, new PushCredentials(chain)).build();
             PushResult result = new ImagePushService(client, getLog()).push(settings, built, target);
             PushReport.lines(result).forEach(getLog()::info);
         } catch (ConfigurationException e) {

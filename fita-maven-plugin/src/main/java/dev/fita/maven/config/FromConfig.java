@@ -1,10 +1,13 @@
 package dev.fita.maven.config;
 
-/** {@code <from>}: the base image of the container platforms. */
+import java.util.List;
+
+/** {@code <from>}: the base image of the container platforms, as in Jib. */
 public class FromConfig {
     private String image;
     private AuthConfig auth;
-    private String credHelper;
+    private CredHelperConfig credHelper;
+    private List<PlatformConfig> platforms;
 
     public String getImage() {
         return image;
@@ -14,7 +17,12 @@ public class FromConfig {
         return auth;
     }
 
-    public String getCredHelper() {
+    public CredHelperConfig getCredHelper() {
         return credHelper;
+    }
+
+    /** Jib's {@code <from><platforms>}; fita's top-level {@code <platforms>} is the same list. */
+    public List<PlatformConfig> getPlatforms() {
+        return platforms;
     }
 }

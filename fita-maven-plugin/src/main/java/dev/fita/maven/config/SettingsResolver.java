@@ -10,16 +10,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns the pom configuration and the {@code fita.*} properties into validated {@link FitaSettings}.
- * Every problem is a {@link ConfigurationException} naming the element (and its property).
+ * Turns the pom configuration and the {@code fita.*} / {@code jib.*} properties into validated
+ * {@link FitaSettings}. Every problem is a {@link ConfigurationException} naming the element (and its
+ * property). Jib's own checks (app root, volumes, times, ...) run later, in Jib, per platform.
  */
 public final class SettingsResolver {
-    /** Jib's defaults are amd64 only; a FITA image serves both common Kubernetes node types. */
+    /** Jib's default is linux/amd64 only; a FITA image serves both common Kubernetes node types. */
     public static final List<Platform> DEFAULT_PLATFORMS =
             List.of(new Platform("linux", "amd64"), new Platform("linux", "arm64"));
+
+    private static final String DOCKER_IMAGE_PREFIX = "docker://";
+    private static final String REGISTRY_IMAGE_PREFIX = "registry://";
+    private static final String TAR_IMAGE_PREFIX = "tar://";
 
     private final PropertyOverrides properties;
 
@@ -27,46 +34,52 @@ public final class SettingsResolver {
         this.properties = properties;
     }
 
-    /** {@code eclipse-temurin:<release>-jre} for the project's {@code maven.compiler.release} (17 when unset). */
-    public static String defaultBaseImage(String compilerRelease) {
-        String release = compilerRelease == null || compilerRelease.isBlank() ? "17" : compilerRelease.trim();
-        return "eclipse-temurin:" + release + "-jre";
-    }
-
     public FitaSettings resolve(PomConfiguration pom) {
-        BaseImageSettings from = resolveFrom(pom.from(), pom.defaultFromImage());
+        List<String> warnings = new ArrayList<>();
+        FromConfig from = pom.from();
+        BaseImageSettings base = resolveFrom(from, pom.defaultFromImage());
         TargetSettings to = resolveTo(pom.to());
-        List<Platform> platforms = resolvePlatforms(pom.platforms());
-        ContainerSettings container = resolveContainer(pom.container());
+        List<Platform> platforms = resolvePlatforms(pom.platforms(), from == null ? null : from.getPlatforms());
+        ContainerSettings container = new ContainerResolver(properties).resolve(pom.container(), pom.outputTimestamp());
+        LayerResolver layerResolver = new LayerResolver(properties, pom.basedir());
+        LayerSettings layers = layerResolver.layers(pom.extraDirectories(), pom.containerizingMode(),
+                pom.pluginExtensions());
+        Path buildDirectory = pom.buildDirectory() != null ? pom.buildDirectory() : pom.basedir().resolve("target");
+        OutputPaths outputs = layerResolver.outputPaths(pom.outputPaths(), buildDirectory);
         EmbServeSettings embServe = resolveEmbServe(pom.embServe(), pom.basedir(), platforms);
-        boolean insecure = properties.flag("fita.allowInsecureRegistries", pom.allowInsecureRegistries());
+        boolean insecure = properties.flag("fita.allowInsecureRegistries", pom.allowInsecureRegistries(),
+                "jib.allowInsecureRegistries");
         String output = properties.string("fita.outputDirectory",
                 pom.outputDirectory() == null ? null : pom.outputDirectory().getPath());
-        Path outputDirectory = output == null
-                ? pom.basedir().resolve("target").resolve("fita")
-                : absolute(pom.basedir(), output);
-        return new FitaSettings(from, to, platforms, container, embServe, insecure, outputDirectory);
+        Path outputDirectory = output == null ? buildDirectory.resolve("fita") : absolute(pom.basedir(), output);
+        warnings.addAll(NotApplicable.warnings(pom.dockerClient(), pom.skaffoldConfigured(), properties));
+        return new FitaSettings(base, to, platforms, container, layers, outputs, embServe, insecure,
+                outputDirectory, warnings);
     }
 
     BaseImageSettings resolveFrom(FromConfig from, String defaultImage) {
-        String image = properties.string("fita.from.image", from == null ? null : from.getImage());
-        if (image == null || image.isBlank()) {
-            image = defaultImage;
-        }
-        image = image.trim();
-        try {
-            ImageReference.parse(image);
-        } catch (InvalidImageReferenceException e) {
-            throw new ConfigurationException("<from><image> '" + image
-                    + "' is not a valid image reference (expected e.g. eclipse-temurin:17-jre)");
+        String image = blankToNull(properties.string("fita.from.image", from == null ? null : from.getImage(),
+                "jib.from.image"));
+        boolean configured = image != null;
+        image = configured ? image.trim() : defaultImage;
+        if (configured && !image.startsWith(TAR_IMAGE_PREFIX)) {
+            String reference = image.startsWith(REGISTRY_IMAGE_PREFIX) || image.startsWith(DOCKER_IMAGE_PREFIX)
+                    ? image.substring(image.indexOf("://") + 3) : image;
+            try {
+                ImageReference.parse(reference);
+            } catch (InvalidImageReferenceException e) {
+                throw new ConfigurationException("<from><image> '" + image
+                        + "' is not a valid image reference (expected e.g. eclipse-temurin:17-jre)");
+            }
         }
         Auth auth = resolveAuth("from", from == null ? null : from.getAuth());
-        String credHelper = properties.string("fita.from.credHelper", from == null ? null : from.getCredHelper());
-        return new BaseImageSettings(image, auth, blankToNull(credHelper));
+        CredHelper credHelper = resolveCredHelper("from", from == null ? null : from.getCredHelper());
+        return new BaseImageSettings(image, configured, auth, credHelper);
     }
 
     TargetSettings resolveTo(ToConfig to) {
-        String image = blankToNull(properties.string("fita.to.image", to == null ? null : to.getImage()));
+        String image = blankToNull(properties.string("fita.to.image", to == null ? null : to.getImage(),
+                "image", "jib.to.image"));
         String imageTag = "latest";
         if (image != null) {
             image = image.trim();
@@ -85,10 +98,13 @@ public final class SettingsResolver {
         }
         Set<String> tags = new LinkedHashSet<>();
         tags.add(imageTag);
-        List<String> extra = properties.list("fita.to.tags", to == null ? null : to.getTags());
+        List<String> extra = properties.list("fita.to.tags", to == null ? null : to.getTags(), "jib.to.tags");
         if (extra != null) {
             for (String tag : extra) {
                 String trimmed = tag == null ? "" : tag.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
                 if (!ImageReference.isValidTag(trimmed)) {
                     throw new ConfigurationException("<to><tags> '" + tag + "' is not a valid tag "
                             + "(letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-')");
@@ -97,74 +113,109 @@ public final class SettingsResolver {
             }
         }
         Auth auth = resolveAuth("to", to == null ? null : to.getAuth());
-        String credHelper = properties.string("fita.to.credHelper", to == null ? null : to.getCredHelper());
-        return new TargetSettings(image, new ArrayList<>(tags), auth, blankToNull(credHelper));
+        CredHelper credHelper = resolveCredHelper("to", to == null ? null : to.getCredHelper());
+        return new TargetSettings(image, new ArrayList<>(tags), auth, credHelper);
     }
 
+    /** As in Jib, a username and password from properties win over {@code <auth>}; half of either is an error. */
     Auth resolveAuth(String side, AuthConfig auth) {
-        String username = properties.string("fita." + side + ".auth.username", auth == null ? null : auth.getUsername());
-        String password = properties.string("fita." + side + ".auth.password", auth == null ? null : auth.getPassword());
-        username = blankToNull(username);
-        password = blankToNull(password);
-        if (username == null && password == null) {
+        String prefix = side + ".auth.";
+        Optional<String> username = properties.overriding("fita." + prefix + "username", "jib." + prefix + "username")
+                .map(SettingsResolver::blankToNull);
+        Optional<String> password = properties.overriding("fita." + prefix + "password", "jib." + prefix + "password")
+                .map(SettingsResolver::blankToNull);
+        String where = "-Dfita." + prefix + "* or -Djib." + prefix + "*";
+        if (username.isEmpty() && password.isEmpty()) {
+            username = Optional.ofNullable(blankToNull(auth == null ? null : auth.getUsername()));
+            password = Optional.ofNullable(blankToNull(auth == null ? null : auth.getPassword()));
+            where = "<" + side + "><auth>";
+        }
+        if (username.isEmpty() && password.isEmpty()) {
+            username = Optional.ofNullable(blankToNull(properties.string("fita." + prefix + "username", null)));
+            password = Optional.ofNullable(blankToNull(properties.string("fita." + prefix + "password", null)));
+            where = "the fita." + prefix + "* properties";
+        }
+        if (username.isEmpty() && password.isEmpty()) {
             return null;
         }
-        if (username == null || password == null) {
-            String missing = username == null ? "username" : "password";
-            throw new ConfigurationException("<" + side + "><auth> has no <" + missing + "> (or -Dfita." + side
-                    + ".auth." + missing + "); give both username and password, or neither");
+        if (username.isEmpty() || password.isEmpty()) {
+            String missing = username.isEmpty() ? "username" : "password";
+            throw new ConfigurationException(where + " has no " + missing + "; give both username and password"
+                    + " (in <" + side + "><auth> or as -Djib." + prefix + "username/password), or neither");
         }
-        return new Auth(username, password);
+        return new Auth(username.get(), password.get());
     }
 
-    List<Platform> resolvePlatforms(List<PlatformConfig> configured) {
-        List<String> fromProperty = properties.override("fita.platforms").isPresent()
-                ? properties.list("fita.platforms", null)
-                : null;
+    CredHelper resolveCredHelper(String side, CredHelperConfig config) {
+        String helper = blankToNull(properties.string("fita." + side + ".credHelper",
+                config == null ? null : config.getHelper(), "jib." + side + ".credHelper"));
+        Map<String, String> environment = config == null ? null : config.getEnvironment();
+        return helper == null && environment == null ? CredHelper.NONE : new CredHelper(helper, environment);
+    }
+
+    /**
+     * fita's top-level {@code <platforms>} (with variants) or Jib's {@code <from><platforms>}, not both;
+     * {@code -Dfita.platforms} or {@code -Djib.from.platforms} replace either.
+     */
+    List<Platform> resolvePlatforms(List<PlatformConfig> topLevel, List<PlatformConfig> fromPlatforms) {
+        boolean fitaProperty = properties.override("fita.platforms").isPresent();
+        Optional<String> property = properties.overriding("fita.platforms", "jib.from.platforms");
         List<Platform> platforms = new ArrayList<>();
-        if (fromProperty != null) {
-            for (String value : fromProperty) {
-                platforms.add(parsePlatform(value, "-Dfita.platforms"));
-            }
-        } else if (configured != null && !configured.isEmpty()) {
-            for (PlatformConfig config : configured) {
-                platforms.add(toPlatform(config));
+        String element;
+        if (property.isPresent()) {
+            element = fitaProperty ? "-Dfita.platforms" : "jib.from.platforms";
+            for (String value : properties.list("fita.platforms", null, "jib.from.platforms")) {
+                if (!value.isBlank()) {
+                    platforms.add(parsePlatform(value.trim(), element));
+                }
             }
         } else {
-            return DEFAULT_PLATFORMS;
+            boolean hasTopLevel = topLevel != null && !topLevel.isEmpty();
+            boolean hasFrom = fromPlatforms != null && !fromPlatforms.isEmpty();
+            if (hasTopLevel && hasFrom) {
+                throw new ConfigurationException("Both <platforms> and <from><platforms> are set; keep one of them"
+                        + " (<platforms> is fita's name for the same list and also takes variants such as linux/arm/v7)");
+            }
+            if (!hasTopLevel && !hasFrom) {
+                return DEFAULT_PLATFORMS;
+            }
+            element = hasTopLevel ? "<platforms>" : "<from><platforms>";
+            for (PlatformConfig config : hasTopLevel ? topLevel : fromPlatforms) {
+                platforms.add(toPlatform(config, element));
+            }
         }
         if (platforms.isEmpty()) {
-            throw new ConfigurationException("<platforms> is empty; list at least one linux platform, e.g. linux/amd64");
+            throw new ConfigurationException(element + " is empty; list at least one linux platform, e.g. linux/amd64");
         }
         Set<Platform> seen = new LinkedHashSet<>();
         for (Platform platform : platforms) {
             if (!"linux".equals(platform.os())) {
-                throw new ConfigurationException(platform + " in <platforms> is not a container platform; "
+                throw new ConfigurationException(platform + " in " + element + " is not a container platform; "
                         + "the embServe entry is configured with <embServe><platform>");
             }
             if (!seen.add(platform)) {
-                throw new ConfigurationException("<platforms> lists " + platform + " twice");
+                throw new ConfigurationException(element + " lists " + platform + " twice");
             }
         }
         return List.copyOf(platforms);
     }
 
-    private static Platform toPlatform(PlatformConfig config) {
+    private static Platform toPlatform(PlatformConfig config, String element) {
         if (config == null) {
-            throw new ConfigurationException("<platforms> has an empty <platform>; expected e.g. linux/arm64");
+            throw new ConfigurationException(element + " has an empty <platform>; expected e.g. linux/arm64");
         }
         if (config.getShorthand() != null) {
-            return parsePlatform(config.getShorthand(), "<platforms>");
+            return parsePlatform(config.getShorthand(), element);
         }
         String os = blankToNull(config.getOs());
         String architecture = blankToNull(config.getArchitecture());
         if (os == null || architecture == null) {
-            throw new ConfigurationException("<platforms><platform> needs both <os> and <architecture> (got os '"
+            throw new ConfigurationException(element + "<platform> needs both <os> and <architecture> (got os '"
                     + os + "', architecture '" + architecture + "')");
         }
         String variant = blankToNull(config.getVariant());
         return parsePlatform(os.trim() + "/" + architecture.trim() + (variant == null ? "" : "/" + variant.trim()),
-                "<platforms>");
+                element);
     }
 
     private static Platform parsePlatform(String value, String where) {
@@ -172,25 +223,6 @@ public final class SettingsResolver {
             return PlatformSpelling.parse(value);
         } catch (InvalidPlatformException e) {
             throw new ConfigurationException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    ContainerSettings resolveContainer(ContainerConfig c) {
-        String mainClass = blankToNull(properties.string("fita.container.mainClass", c == null ? null : c.getMainClass()));
-        if (c == null) {
-            return new ContainerSettings(mainClass, null, null, null, null, null, null, null, null, null);
-        }
-        String workingDirectory = blankToNull(c.getWorkingDirectory());
-        String appRoot = blankToNull(c.getAppRoot());
-        requireAbsolute("<container><workingDirectory>", workingDirectory);
-        requireAbsolute("<container><appRoot>", appRoot);
-        return new ContainerSettings(mainClass, c.getJvmFlags(), c.getArgs(), c.getPorts(), c.getEnvironment(),
-                c.getLabels(), blankToNull(c.getUser()), workingDirectory, appRoot, c.getEntrypoint());
-    }
-
-    private static void requireAbsolute(String element, String unixPath) {
-        if (unixPath != null && !unixPath.startsWith("/")) {
-            throw new ConfigurationException(element + " '" + unixPath + "' must be an absolute path in the container, e.g. /app");
         }
     }
 
@@ -229,12 +261,12 @@ public final class SettingsResolver {
         return file == null ? null : file.getPath();
     }
 
-    private static Path absolute(Path basedir, String path) {
+    static Path absolute(Path basedir, String path) {
         Path p = Path.of(path.trim());
         return p.isAbsolute() || basedir == null ? p.toAbsolutePath().normalize() : basedir.resolve(p).normalize();
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

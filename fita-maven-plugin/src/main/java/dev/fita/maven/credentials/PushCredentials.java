@@ -1,10 +1,10 @@
 package dev.fita.maven.credentials;
 
-import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.fita.oci.registry.CredentialProvider;
 import dev.fita.oci.registry.Credentials;
 import dev.fita.oci.registry.RegistryAuthenticationException;
+import java.io.FileNotFoundException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +28,13 @@ public final class PushCredentials implements CredentialProvider {
 
     private Optional<Credentials> lookUp(String registry) {
         try {
-            // Credential sources look only at the registry; the repository is a placeholder.
             // jib-core names Docker Hub registry-1.docker.io; its Docker config lookup knows the aliases.
             String jibRegistry = "docker.io".equals(registry) ? "registry-1.docker.io" : registry;
-            return chain.retrieve(ImageReference.of(jibRegistry, "fita/push", null))
+            return chain.retrieveForRegistry(jibRegistry)
                     .map(c -> new Credentials(c.getUsername(), c.getPassword()));
+        } catch (FileNotFoundException e) {
+            throw new RegistryAuthenticationException("Could not get credentials for " + registry + ": the "
+                    + "<credHelper> program does not exist (" + e.getMessage() + ")", e);
         } catch (CredentialRetrievalException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RegistryAuthenticationException("Could not get credentials for " + registry + " from its "

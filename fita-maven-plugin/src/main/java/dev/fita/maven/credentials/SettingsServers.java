@@ -1,16 +1,19 @@
 package dev.fita.maven.credentials;
 
 import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.plugins.common.AuthProperty;
+import com.google.cloud.tools.jib.plugins.common.InferredAuthProvider;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.settings.Server;
 
 /**
- * Credentials from settings.xml {@code <server>} entries whose id is the registry host, first
- * with its port and then without, as Jib does. Passwords are decrypted on use only.
+ * Credentials from settings.xml {@code <server>} entries whose id is the registry host, first with its
+ * port and then without, as Jib does (Docker Hub's names all match each other). Passwords are decrypted
+ * on use only; one that cannot be decrypted fails the build (Jib would only warn and go on anonymously).
  */
-public final class SettingsServers {
+public final class SettingsServers implements InferredAuthProvider {
     private static final List<String> DOCKER_HUB = List.of("docker.io", "registry-1.docker.io", "index.docker.io");
 
     private final List<Server> servers;
@@ -36,9 +39,15 @@ public final class SettingsServers {
                 .map(s -> Credential.from(s.getUsername(), s.getPassword()));
     }
 
+    /** Jib's view: the credential and, as its description, which server it came from (never the password). */
+    @Override
+    public Optional<AuthProperty> inferAuth(String registry) {
+        Optional<String> id = matchingId(registry);
+        return forRegistry(registry).map(credential -> new ServerAuth(credential, id.orElse(registry)));
+    }
+
     private Optional<Server> find(String registry) {
         if (DOCKER_HUB.contains(registry)) {
-            // Docker Hub has several names; a server with any of them matches.
             return DOCKER_HUB.stream().map(this::byId).flatMap(Optional::stream).findFirst();
         }
         Optional<Server> exact = byId(registry);
@@ -54,5 +63,37 @@ public final class SettingsServers {
 
     private Optional<Server> byId(String id) {
         return servers.stream().filter(s -> id.equals(s.getId())).findFirst();
+    }
+
+    private record ServerAuth(Credential credential, String id) implements AuthProperty {
+        @Override
+        public String getUsername() {
+            return credential.getUsername();
+        }
+
+        @Override
+        public String getPassword() {
+            return credential.getPassword();
+        }
+
+        @Override
+        public String getAuthDescriptor() {
+            return "settings.xml <server> '" + id + "'";
+        }
+
+        @Override
+        public String getUsernameDescriptor() {
+            return getAuthDescriptor();
+        }
+
+        @Override
+        public String getPasswordDescriptor() {
+            return getAuthDescriptor();
+        }
+
+        @Override
+        public String toString() {
+            return getAuthDescriptor();
+        }
     }
 }

@@ -4,7 +4,12 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
-/** Forwards jib-core's log events to Maven's log, prefixed with the platform and without ANSI codes. */
+/**
+ * Forwards Jib's log events to Maven's log, prefixed with the platform and without ANSI codes.
+ * Jib's own ERROR lines (with advice for jib-maven-plugin users) go to debug: the failure itself
+ * ends the build with fita's sentence, which names the element to fix. The lines about the
+ * per-platform tar go to debug too: that tar is an internal step, not the result.
+ */
 public final class JibLog implements Consumer<LogEvent> {
     private final Log log;
     private final String prefix;
@@ -22,15 +27,26 @@ public final class JibLog implements Consumer<LogEvent> {
         }
         String message = prefix + text;
         switch (event.getLevel()) {
-            case ERROR -> log.error(message);
             case WARN -> log.warn(message);
-            case LIFECYCLE -> log.info(message);
-            case PROGRESS, INFO, DEBUG -> {
-                if (log.isDebugEnabled()) {
-                    log.debug(message);
+            case LIFECYCLE -> {
+                if (isAboutTheInternalTar(text)) {
+                    debug(message);
+                } else {
+                    log.info(message);
                 }
             }
-            default -> log.debug(message);
+            case ERROR -> debug("jib: " + message);
+            default -> debug(message);
         }
+    }
+
+    private void debug(String message) {
+        if (log.isDebugEnabled()) {
+            log.debug(message);
+        }
+    }
+
+    private static boolean isAboutTheInternalTar(String text) {
+        return text.startsWith("Containerizing application to file at") || text.startsWith("Built image tarball at");
     }
 }

@@ -5,22 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fita.maven.config.Auth;
-import dev.fita.maven.config.BaseImageSettings;
-import dev.fita.maven.config.ContainerSettings;
+import dev.fita.maven.config.AuthConfig;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.config.TargetSettings;
 import dev.fita.maven.credentials.PushCredentials;
 import dev.fita.maven.credentials.RegistryCredentials;
 import dev.fita.maven.credentials.SettingsServers;
-import dev.fita.maven.jib.AppLayers;
 import dev.fita.maven.jib.BaseImageException;
-import dev.fita.maven.jib.ContainerImageBuilder;
 import dev.fita.maven.jib.JibLog;
 import dev.fita.maven.push.ImagePushService;
+import dev.fita.maven.testing.Beans;
+import dev.fita.maven.testing.JibBuilds;
+import dev.fita.maven.testing.Poms;
 import dev.fita.maven.testing.RecordingLog;
+import dev.fita.maven.testing.TestProjects;
 import dev.fita.oci.Descriptor;
-import dev.fita.oci.Platform;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.CredentialProvider;
 import dev.fita.oci.registry.Credentials;
@@ -31,91 +29,102 @@ import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.registry.RegistryException;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Credentials through the plugin's chain against a TLS registry with htpasswd (self-signed, trusted
- * through allowInsecureRegistries): jib-core pulls the base with them and the core client pushes with them.
+ * Credentials through Jib's chain against a TLS registry with htpasswd (self-signed, trusted through
+ * allowInsecureRegistries): Jib pulls the base with {@code <from><auth>} or a settings.xml server, the
+ * core client pushes with the same chain for {@code <to>}, and no log line holds the password.
  */
 class AuthenticatedBaseImageTest {
     private static final String USER = "alice";
     private static final String PASSWORD = "s3cret-pa55";
 
     private static TestRegistry registry;
-    private static ExecutorService executor;
-
-    @TempDir
-    static Path shared;
 
     @BeforeAll
-    static void start() {
+    static void start(@TempDir Path shared) {
         registry = TestRegistry.builder().tls(true).htpasswd(USER, PASSWORD).start();
         RegistryClient client = RegistryClient.builder().allowInsecure(true)
                 .credentials(CredentialProvider.of(registry.host(), new Credentials(USER, PASSWORD))).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64);
         new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
-        executor = Executors.newCachedThreadPool();
     }
 
     @AfterAll
     static void stop() {
-        executor.shutdownNow();
         registry.close();
     }
 
-    private FitaSettings settings(Path project, Auth auth) {
-        return new FitaSettings(new BaseImageSettings(registry.host() + "/base:1", auth, null),
-                new TargetSettings(registry.host() + "/fita/app:1", List.of("1"), auth, null),
-                List.of(Platform.parse("linux/amd64")),
-                new ContainerSettings("org.example.Main", null, null, null, null, null, null, null, null, null),
-                null, true, project.resolve("target/fita"));
+    private static FitaSettings settings(Path dir, MavenProject project, String password) {
+        Poms pom = new Poms(dir);
+        pom.from = Poms.from(registry.host() + "/base:1");
+        if (password != null) {
+            Beans.set(pom.from, "auth", new AuthConfig(USER, password));
+        }
+        pom.to = Poms.to(registry.host() + "/fita/app:1", null);
+        Beans.set(pom.to, "auth", new AuthConfig(USER, PASSWORD));
+        pom.container = Poms.container("mainClass", "org.example.Main");
+        pom.allowInsecureRegistries = true;
+        return JibBuilds.settings(pom, props("fita.platforms", "linux/amd64"), project);
     }
 
-    private BuildResult build(FitaSettings settings, Path project, RecordingLog log) throws Exception {
-        RegistryCredentials chain = new RegistryCredentials(settings.from().auth(), "<from><auth>", null,
-                SettingsServers.none(), Map.of(), new JibLog(log, ""));
-        Path classes = Files.createDirectories(project.resolve("target/classes"));
-        ContainerImageBuilder builder = new ContainerImageBuilder(
-                new ContainerImageBuilder.BaseImage(settings.from().image(), chain::retrievers),
-                settings.container(), new AppLayers(List.of(), List.of(), classes), Instant.EPOCH, Instant.EPOCH,
-                new ContainerImageBuilder.JibOptions(true, false, shared.resolve("jib-base-cache"),
-                        project.resolve("target/jib-cache"), executor, log, null));
-        return new ImageBuildService(builder, log).build(settings, "org.example.Main", null);
+    private static java.util.Properties props(String key, String value) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(key, value);
+        return p;
+    }
+
+    private static BuildResult build(Path dir, String password, SettingsServers servers, RecordingLog log)
+            throws Exception {
+        MavenProject project = TestProjects.project(dir, "jar");
+        return JibBuilds.build(settings(dir, project, password), project,
+                TestProjects.session(project, false, props("fita.platforms", "linux/amd64")), servers, log);
     }
 
     @Test
     void pullsAndPushesWithTheConfiguredAuth(@TempDir Path project) throws Exception {
         RecordingLog log = new RecordingLog(true);
-        FitaSettings settings = settings(project, new Auth(USER, PASSWORD));
-        BuildResult built = build(settings, project, log);
+        BuildResult built = build(project, PASSWORD, SettingsServers.none(), log);
         assertEquals(1, built.record().platforms().size());
 
+        FitaSettings settings = settings(project, TestProjects.project(project, "jar"), PASSWORD);
         RegistryClient client = RegistryClient.builder().allowInsecure(true).credentials(new PushCredentials(
-                new RegistryCredentials(settings.to().auth(), "<to><auth>", null, SettingsServers.none(), Map.of(),
-                        new JibLog(log, "")))).build();
+                new RegistryCredentials(settings.to().auth(), "<to><auth>", settings.to().credHelper(),
+                        SettingsServers.none(), new JibLog(log, "")))).build();
         PushResult pushed = new ImagePushService(client, log).push(settings,
                 ImagePushService.builtImage(settings, project), ImagePushService.target(settings));
         assertEquals(built.record().digest(), pushed.rootDigest().toString());
         assertFalse(log.all().contains(PASSWORD), "no log line, not even at debug, holds the password");
-        assertTrue(log.all().contains("Using credentials from <from><auth>"), log.all());
+        assertTrue(log.all().contains("Using credentials from <from><auth> for " + registry.host()), log.all());
+        assertTrue(log.all().contains("Using credentials from <to><auth> for " + registry.host()), log.all());
+    }
+
+    @Test
+    void pullsWithASettingsServerWhenNoAuthIsConfigured(@TempDir Path project) throws Exception {
+        Server server = new Server();
+        server.setId(registry.host());
+        server.setUsername(USER);
+        server.setPassword(PASSWORD);
+        RecordingLog log = new RecordingLog(true);
+        build(project, null, new SettingsServers(List.of(server), UnaryOperator.identity()), log);
+        assertTrue(log.all().contains("settings.xml <server> '" + registry.host() + "'"), log.all());
+        assertFalse(log.all().contains(PASSWORD));
     }
 
     @Test
     void wrongPasswordFailsNamingTheBaseImage(@TempDir Path project) {
-        RecordingLog log = new RecordingLog(true);
         BaseImageException e = assertThrows(BaseImageException.class,
-                () -> build(settings(project, new Auth(USER, "wrong")), project, log));
+                () -> build(project, "wrong", SettingsServers.none(), new RecordingLog(true)));
         assertTrue(e.getMessage().startsWith("Base image " + registry.host() + "/base:1: the registry refused our credentials"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("wrong"));
@@ -123,8 +132,8 @@ class AuthenticatedBaseImageTest {
 
     @Test
     void pushWithoutCredentialsFailsWithARegistryError(@TempDir Path project) throws Exception {
-        FitaSettings settings = settings(project, new Auth(USER, PASSWORD));
-        build(settings, project, new RecordingLog(false));
+        build(project, PASSWORD, SettingsServers.none(), new RecordingLog(false));
+        FitaSettings settings = settings(project, TestProjects.project(project, "jar"), PASSWORD);
         RegistryClient anonymous = RegistryClient.builder().allowInsecure(true).build();
         RegistryException e = assertThrows(RegistryException.class, () -> new ImagePushService(anonymous,
                 new RecordingLog(false)).push(settings, ImagePushService.builtImage(settings, project),

@@ -1,61 +1,52 @@
 package dev.fita.maven.build;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.tools.jib.api.CredentialRetriever;
-import dev.fita.maven.config.BaseImageSettings;
-import dev.fita.maven.config.ContainerSettings;
-import dev.fita.maven.config.EmbServeSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fita.maven.config.EmbServeConfig;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.config.TargetSettings;
+import dev.fita.maven.credentials.SettingsServers;
 import dev.fita.maven.image.ImageRecord;
-import dev.fita.maven.jib.AppLayers;
-import dev.fita.maven.jib.BaseImageException;
-import dev.fita.maven.jib.ContainerImageBuilder;
 import dev.fita.maven.push.ImagePushService;
+import dev.fita.maven.testing.Beans;
+import dev.fita.maven.testing.ImageFiles;
+import dev.fita.maven.testing.JibBuilds;
+import dev.fita.maven.testing.Poms;
 import dev.fita.maven.testing.RecordingLog;
+import dev.fita.maven.testing.TestProjects;
 import dev.fita.oci.Descriptor;
-import dev.fita.oci.ImageIndex;
-import dev.fita.oci.ImageManifest;
-import dev.fita.oci.Platform;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.LayoutPusher;
 import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
-import dev.fita.oci.registry.Repository;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build and push services end to end against a real registry on 127.0.0.1: jib-core pulls a
- * two-platform base image pushed there first, the layout gets both platforms plus the embServe
- * entry, a rebuild gives the same digest, and a second push uploads nothing.
+ * The build path end to end, as BuildMojo wires it, against a real registry on 127.0.0.1: Jib's own
+ * configuration processor builds each platform from a two-platform base image, the layout gets both
+ * platforms plus the embServe entry with Jib's entrypoint and classpath files, a rebuild (also offline,
+ * from the shared base-image cache) gives the same digest, and a second push uploads nothing.
  */
 class BuildAndPushTest {
     private static final Instant TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
-    private static final List<Platform> PLATFORMS = List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
 
     private static TestRegistry registry;
-    private static RegistryClient client;
-    private static ExecutorService executor;
 
     @TempDir
     static Path shared;
@@ -63,111 +54,107 @@ class BuildAndPushTest {
     @BeforeAll
     static void startRegistryWithBaseImage() {
         registry = TestRegistry.start();
-        client = RegistryClient.builder().allowInsecure(true).build();
+        RegistryClient client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
         new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
-        executor = Executors.newCachedThreadPool();
     }
 
     @AfterAll
     static void stop() {
-        executor.shutdownNow();
         registry.close();
     }
 
-    private FitaSettings settings(Path project, List<Platform> platforms) throws Exception {
-        Path service = project.resolve("service.json");
-        Files.write(service, TestImages.serviceJson());
-        return new FitaSettings(
-                new BaseImageSettings(registry.host() + "/base:1", null, null),
-                new TargetSettings(registry.host() + "/fita/sensor:0.0.1", List.of("0.0.1", "latest"), null, null),
-                platforms,
-                new ContainerSettings("org.example.Main", List.of("-Xmx64m"), null, List.of("8080"), Map.of("MODE", "edge"),
-                        null, null, null, null, null),
-                new EmbServeSettings(service, null, Platform.parse("zephyr/arm/v7")),
-                true,
-                project.resolve("target/fita"));
+    private static MavenProject project(Path dir) throws Exception {
+        MavenProject project = TestProjects.project(dir, "jar");
+        Files.writeString(dir.resolve("target/classes/app.properties"), "greeting=hi\n");
+        Files.createDirectories(dir.resolve("src/main/jib/etc"));
+        Files.writeString(dir.resolve("src/main/jib/etc/motd"), "hello\n");
+        Path lib = Files.writeString(dir.resolve("lib-1.0.jar"), "not really a jar");
+        TestProjects.addDependencies(project, TestProjects.dependency("lib", "1.0", "compile", lib));
+        return project;
     }
 
-    private BuildResult build(FitaSettings settings, Path project, RecordingLog log) throws Exception {
-        Path classes = Files.createDirectories(project.resolve("target/classes"));
-        Files.writeString(classes.resolve("app.properties"), "greeting=hi\n");
-        ContainerImageBuilder builder = new ContainerImageBuilder(
-                new ContainerImageBuilder.BaseImage(settings.from().image(), ref -> List.<CredentialRetriever>of()),
-                settings.container(), new AppLayers(List.of(), List.of(), classes), TIMESTAMP, TIMESTAMP,
-                new ContainerImageBuilder.JibOptions(true, false, shared.resolve("jib-base-cache"),
-                        project.resolve("target/jib-cache"), executor, log, null));
-        return new ImageBuildService(builder, log).build(settings, "org.example.Main", TIMESTAMP);
+    private static FitaSettings settings(Path dir, MavenProject project) throws Exception {
+        Poms pom = new Poms(dir);
+        pom.from = Poms.from(registry.host() + "/base:1");
+        pom.to = Poms.to(registry.host() + "/fita/sensor:0.0.1", List.of("latest"));
+        pom.container = Poms.container("mainClass", "org.example.Main", "jvmFlags", List.of("-Xmx64m"),
+                "ports", List.of("8080"), "environment", Map.of("MODE", "edge"));
+        pom.embServe = Beans.set(new EmbServeConfig(), "service",
+                Files.write(dir.resolve("service.json"), TestImages.serviceJson()).toFile());
+        pom.allowInsecureRegistries = true;
+        pom.outputTimestamp = TIMESTAMP;
+        return JibBuilds.settings(pom, null, project);
+    }
+
+    private static BuildResult build(Path dir, boolean offline, RecordingLog log) throws Exception {
+        MavenProject project = project(dir);
+        return JibBuilds.build(settings(dir, project), project, TestProjects.session(project, offline, null),
+                SettingsServers.none(), log);
     }
 
     @Test
-    void buildsTheTreeRebuildsTheSameDigestAndPushesOnlyOnce(@TempDir Path project, @TempDir Path project2)
-            throws Exception {
+    void buildsJibsImagePerPlatformRebuildsTheSameDigestOnlineAndOfflineAndPushesOnce(@TempDir Path project,
+            @TempDir Path project2, @TempDir Path project3) throws Exception {
         RecordingLog log = new RecordingLog(false);
-        FitaSettings settings = settings(project, PLATFORMS);
-        BuildResult first = build(settings, project, log);
+        BuildResult first = build(project, false, log);
 
         ImageRecord record = first.record();
         assertEquals(List.of("linux/amd64", "linux/arm64", "zephyr/arm/v7"),
                 record.platforms().stream().map(ImageRecord.Entry::platform).toList());
-        assertEquals(record.digest(), Files.readString(settings.imageDigest()));
-        assertEquals(record, ImageRecord.read(settings.imageJson()));
-        OciLayout layout = OciLayout.open(settings.layoutDirectory());
-        Descriptor tagged = layout.resolve("latest");
-        assertEquals(record.digest(), tagged.digest().toString());
+        OciLayout layout = OciLayout.open(first.layout());
+        assertEquals(record.digest(), layout.resolve("latest").digest().toString());
         assertEquals(record.digest(), layout.resolve("0.0.1").digest().toString());
-        ImageIndex index = ImageIndex.fromJson(layout.readBlob(new Descriptor(tagged.mediaType(), tagged.digest(), tagged.size())));
-        Descriptor arm64 = index.manifests().get(1);
-        ImageManifest arm64Manifest = ImageManifest.fromJson(layout.readBlob(arm64));
-        String arm64Config = new String(layout.readBlob(arm64Manifest.config()), StandardCharsets.UTF_8);
-        assertTrue(arm64Config.contains("\"architecture\":\"arm64\""), arm64Config);
-        assertTrue(arm64Config.contains("2026-01-01T00:00:00Z"), arm64Config);
-        assertTrue(arm64Config.contains("MODE=edge"), arm64Config);
-        assertTrue(log.all().contains("embServe service"), log.all());
-        assertFalse(Files.exists(settings.outputDirectory().resolve("work")), "the scratch directory is removed");
+        Descriptor arm64 = ImageFiles.entries(layout, "latest").get(1);
+        JsonNode config = ImageFiles.config(layout, arm64);
+        assertEquals("arm64", config.get("architecture").asText());
+        assertEquals("2026-01-01T00:00:00Z", config.get("created").asText());
+        assertEquals(List.of("java", "-Xmx64m", "-cp", "@/app/jib-classpath-file", "org.example.Main"),
+                strings(config.at("/config/Entrypoint")));
+        assertTrue(strings(config.at("/config/Env")).contains("MODE=edge"), config.toString());
+        assertTrue(config.at("/config/ExposedPorts").has("8080/tcp"), config.toString());
 
-        // Same inputs in another directory: the same bytes.
-        BuildResult second = build(settings(project2, PLATFORMS), project2, new RecordingLog(false));
-        assertEquals(record.digest(), second.record().digest());
+        Map<String, ImageFiles.Entry> files = ImageFiles.files(layout, arm64);
+        assertEquals("/app/resources:/app/classes:/app/libs/lib-1.0.jar",
+                files.get("/app/jib-classpath-file").content());
+        assertEquals("org.example.Main", files.get("/app/jib-main-class-file").content());
+        assertEquals("greeting=hi\n", files.get("/app/resources/app.properties").content());
+        assertEquals("hello\n", files.get("/etc/motd").content(), "the default extra directory src/main/jib");
+        assertEquals(TIMESTAMP, files.get("/etc/motd").mtime(), "files take project.build.outputTimestamp");
+        assertTrue(files.containsKey("/app/libs/lib-1.0.jar"), files.keySet().toString());
+        assertTrue(files.containsKey("/" + TestImages.helloFileName(TestImages.LINUX_ARM64)), "the arm64 base layer");
 
-        ImageReference target = ImagePushService.target(settings);
-        // A client that has not seen the base image: the base layers are mounted from base/ all the same.
+        // Jib's output files, for the whole index.
+        Path target = project.resolve("target");
+        assertEquals(record.digest(), Files.readString(target.resolve("jib-image.digest")));
+        assertEquals(record.digest(), Files.readString(target.resolve("jib-image.id")));
+        JsonNode jibJson = new ObjectMapper().readTree(target.resolve("jib-image.json").toFile());
+        assertEquals(List.of("0.0.1", "latest"), strings(jibJson.get("tags")));
+        assertEquals("linux/arm64", jibJson.at("/platforms/1/platform").asText());
+        assertEquals(ImageFiles.manifest(layout, arm64).config().digest().toString(),
+                jibJson.at("/platforms/1/imageId").asText());
+        assertFalse(Files.exists(first.layout().resolveSibling("work")), "the scratch directory is removed");
+        assertNull(settings(project, project(project)).outputPaths().tarOrNull(), "no archive unless asked");
+
+        // Same inputs in another directory, then offline from the shared base-image cache: the same bytes.
+        assertEquals(record.digest(), build(project2, false, new RecordingLog(false)).record().digest());
+        assertEquals(record.digest(), build(project3, true, new RecordingLog(false)).record().digest(),
+                "offline, every platform's base comes from Jib's cache");
+
+        FitaSettings settings = settings(project, project(project));
+        ImageReference target2 = ImagePushService.target(settings);
         RegistryClient freshClient = RegistryClient.builder().allowInsecure(true).build();
         ImagePushService push = new ImagePushService(freshClient, log);
-        PushResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target);
+        PushResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target2);
         assertEquals(List.of("0.0.1", "latest"), pushed.tags());
-        assertTrue(pushed.blobsUploaded() > 0);
         assertEquals(2, pushed.blobsMounted(), "one base layer per platform is mounted from the base repository");
-        PushResult again = push.push(settings, ImagePushService.builtImage(settings, project), target);
+        PushResult again = push.push(settings, ImagePushService.builtImage(settings, project), target2);
         assertEquals(0, again.blobsUploaded());
         assertEquals(record.digest(), again.rootDigest().toString());
-
-        Repository repository = client.repository(target);
-        assertEquals(record.digest(), repository.fetchManifest("latest").digest().toString());
-        Descriptor zephyr = index.manifests().get(2);
-        ImageManifest zephyrManifest = ImageManifest.fromJson(repository.fetchManifest(zephyr.digest().toString()).bytes());
-        ByteArrayOutputStream service = new ByteArrayOutputStream();
-        repository.fetchBlob(zephyrManifest.layers().get(0), service);
-        assertArrayEquals(TestImages.serviceJson(), service.toByteArray());
     }
 
-    @Test
-    void baseImageWithoutARequestedPlatformNamesBoth(@TempDir Path project) throws Exception {
-        FitaSettings settings = settings(project, List.of(Platform.parse("linux/amd64"), Platform.parse("linux/s390x")));
-        Files.createDirectories(settings.outputDirectory());
-        Files.writeString(settings.imageJson(), "{\"digest\":\"from an earlier build\"}");
-        BaseImageException e = assertThrows(BaseImageException.class, () -> build(settings, project, new RecordingLog(false)));
-        assertTrue(e.getMessage().startsWith("Base image " + registry.host() + "/base:1 has no linux/s390x entry"),
-                e.getMessage());
-        assertFalse(Files.exists(settings.imageJson()), "a failed build leaves no earlier image.json for push");
-        assertFalse(Files.exists(settings.outputDirectory().resolve("work")), "the scratch directory is removed");
-    }
-
-    @Test
-    void pushWithoutBuildSaysToRunBuild(@TempDir Path project) throws Exception {
-        FitaSettings settings = settings(project, PLATFORMS);
-        Exception e = assertThrows(Exception.class, () -> ImagePushService.builtImage(settings, project));
-        assertEquals("No image built: run fita:build first (target/fita/image is missing)", e.getMessage());
+    private static List<String> strings(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fita.maven.testing.Beans;
+import dev.fita.maven.testing.Poms;
 import dev.fita.oci.Platform;
 import java.io.File;
 import java.nio.file.Path;
@@ -16,9 +18,10 @@ class PlatformSpellingSettingsTest {
     private static final Path BASEDIR = Path.of("/work/project");
 
     private static FitaSettings resolve(Properties user, List<PlatformConfig> platforms, EmbServeConfig embServe) {
-        PomConfiguration pom = new PomConfiguration(null, null, platforms, null, embServe, false, null, BASEDIR,
-                SettingsResolver.defaultBaseImage(null));
-        return new SettingsResolver(new PropertyOverrides(user, null, null)).resolve(pom);
+        Poms pom = new Poms(BASEDIR);
+        pom.platforms = platforms;
+        pom.embServe = embServe;
+        return new SettingsResolver(new PropertyOverrides(user, null, null)).resolve(pom.build());
     }
 
     private static String error(Properties user, List<PlatformConfig> platforms, EmbServeConfig embServe) {
@@ -32,7 +35,7 @@ class PlatformSpellingSettingsTest {
     }
 
     private static EmbServeConfig embServe(String platform) {
-        return Fields.set(Fields.set(new EmbServeConfig(), "service", new File("service.json")), "platform", platform);
+        return Beans.set(Beans.set(new EmbServeConfig(), "service", new File("service.json")), "platform", platform);
     }
 
     private static PlatformConfig shorthand(String value) {

@@ -37,11 +37,50 @@ class PropertyOverridesTest {
     }
 
     @Test
-    void listsSplitOnCommas() {
-        PropertyOverrides o = new PropertyOverrides(props("fita.to.tags", " a ,b,, c "), null, null);
-        assertEquals(List.of("a", "b", "c"), o.list("fita.to.tags", List.of("pom")));
+    void listsSplitOnCommasAsJibDoes() {
+        PropertyOverrides o = new PropertyOverrides(props("fita.container.args", "a,b\\,c,"), null, null);
+        assertEquals(List.of("a", "b,c", ""), o.list("fita.container.args", List.of("pom")));
         assertEquals(List.of("pom"), PropertyOverrides.none().list("fita.to.tags", List.of("pom")));
         assertNull(PropertyOverrides.none().list("fita.to.tags", null));
+    }
+
+    @Test
+    void mapsAreKeyValuePairs() {
+        PropertyOverrides o = new PropertyOverrides(props("jib.container.environment", "A=1,B=x=y"), null, null);
+        assertEquals(java.util.Map.of("A", "1", "B", "x=y"),
+                o.map("fita.container.environment", java.util.Map.of("POM", "1"), "jib.container.environment"));
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                () -> new PropertyOverrides(props("jib.container.labels", "novalue"), null, null)
+                        .map("fita.container.labels", null, "jib.container.labels"));
+        assertTrue(e.getMessage().startsWith("fita.container.labels or jib.container.labels 'novalue' is not a list"),
+                e.getMessage());
+    }
+
+    @Test
+    void fitaOverrideThenJibPropertyThenPomThenFitaProjectProperty() {
+        Properties user = props("fita.to.image", "fita-user");
+        user.setProperty("jib.to.image", "jib-user");
+        assertEquals("fita-user", new PropertyOverrides(user, null, null).string("fita.to.image", "pom", "jib.to.image"));
+        assertEquals("jib-user", new PropertyOverrides(props("jib.to.image", "jib-user"), null, null)
+                .string("fita.to.image", "pom", "jib.to.image"));
+        // A -D or system fita.* property beats every jib.* property.
+        assertEquals("fita-system", new PropertyOverrides(props("jib.to.image", "jib-user"),
+                props("fita.to.image", "fita-system"), null).string("fita.to.image", "pom", "jib.to.image"));
+        // Jib reads its properties from the project too, and those beat the pom, as in Jib.
+        assertEquals("jib-project", new PropertyOverrides(null, null, props("jib.to.image", "jib-project"))
+                .string("fita.to.image", "pom", "jib.to.image"));
+        // Jib's order among its own sources: user, then project, then system property.
+        assertEquals("jib-project", new PropertyOverrides(null, props("jib.to.image", "jib-system"),
+                props("jib.to.image", "jib-project")).string("fita.to.image", null, "jib.to.image"));
+        // fita.* project properties only fill in what the pom leaves unset.
+        assertEquals("pom", new PropertyOverrides(null, null, props("fita.to.image", "fita-project"))
+                .string("fita.to.image", "pom", "jib.to.image"));
+        assertEquals("fita-project", new PropertyOverrides(null, null, props("fita.to.image", "fita-project"))
+                .string("fita.to.image", null, "jib.to.image"));
+        // The first jib.* name that is set wins: -Dimage before -Djib.to.image, as in Jib.
+        Properties both = props("image", "short");
+        both.setProperty("jib.to.image", "long");
+        assertEquals("short", new PropertyOverrides(both, null, null).string("fita.to.image", "pom", "image", "jib.to.image"));
     }
 
     @Test

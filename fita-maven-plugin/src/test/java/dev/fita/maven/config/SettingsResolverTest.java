@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fita.maven.testing.Beans;
+import dev.fita.maven.testing.Poms;
 import dev.fita.oci.Platform;
 import java.io.File;
 import java.nio.file.Path;
@@ -18,8 +20,12 @@ class SettingsResolverTest {
 
     private static PomConfiguration pom(FromConfig from, ToConfig to, List<PlatformConfig> platforms,
             EmbServeConfig embServe) {
-        return new PomConfiguration(from, to, platforms, null, embServe, false, null, BASEDIR,
-                SettingsResolver.defaultBaseImage(null));
+        Poms pom = new Poms(BASEDIR);
+        pom.from = from;
+        pom.to = to;
+        pom.platforms = platforms;
+        pom.embServe = embServe;
+        return pom.build();
     }
 
     private static FitaSettings resolve(Properties user, PomConfiguration pom) {
@@ -35,10 +41,7 @@ class SettingsResolverTest {
     }
 
     private static ToConfig to(String image, List<String> tags) {
-        ToConfig to = new ToConfig();
-        Fields.set(to, "image", image);
-        Fields.set(to, "tags", tags);
-        return to;
+        return Poms.to(image, tags);
     }
 
     private static PlatformConfig shorthand(String value) {
@@ -49,8 +52,8 @@ class SettingsResolverTest {
 
     private static EmbServeConfig embServe(String service, String platform) {
         EmbServeConfig config = new EmbServeConfig();
-        Fields.set(config, "service", service == null ? null : new File(service));
-        Fields.set(config, "platform", platform);
+        Beans.set(config, "service", service == null ? null : new File(service));
+        Beans.set(config, "platform", platform);
         return config;
     }
 
@@ -65,12 +68,6 @@ class SettingsResolverTest {
         assertFalse(settings.allowInsecureRegistries());
         assertEquals(BASEDIR.resolve("target/fita"), settings.outputDirectory());
         assertEquals(BASEDIR.resolve("target/fita/image"), settings.layoutDirectory());
-    }
-
-    @Test
-    void defaultBaseImageFollowsTheCompilerRelease() {
-        assertEquals("eclipse-temurin:21-jre", SettingsResolver.defaultBaseImage("21"));
-        assertEquals("eclipse-temurin:17-jre", SettingsResolver.defaultBaseImage(" "));
     }
 
     @Test
@@ -195,7 +192,7 @@ class SettingsResolverTest {
     void authNeedsBothParts() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> resolve(props("fita.to.auth.username", "alice"), pom(null, null, null, null)));
-        assertTrue(e.getMessage().startsWith("<to><auth> has no <password> (or -Dfita.to.auth.password)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("-Dfita.to.auth.* or -Djib.to.auth.* has no password"), e.getMessage());
     }
 
     @Test
@@ -244,14 +241,5 @@ class SettingsResolverTest {
                 () -> resolve(null, pom(null, null, null, embServe("service.json", "linux/arm64"))));
         assertTrue(e.getMessage().startsWith("<embServe><platform> linux/arm64 clashes with linux/arm64 in <platforms>"),
                 e.getMessage());
-    }
-
-    @Test
-    void containerPathsMustBeAbsolute() {
-        ContainerConfig container = new ContainerConfig();
-        Fields.set(container, "appRoot", "app");
-        PomConfiguration pom = new PomConfiguration(null, null, null, container, null, false, null, BASEDIR, "base:1");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(null, pom));
-        assertEquals("<container><appRoot> 'app' must be an absolute path in the container, e.g. /app", e.getMessage());
     }
 }

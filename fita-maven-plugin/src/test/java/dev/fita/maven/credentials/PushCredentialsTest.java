@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.fita.oci.registry.Credentials;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.settings.Server;
@@ -45,7 +44,7 @@ class PushCredentialsTest {
             return clear;
         });
         PushCredentials provider = new PushCredentials(
-                new RegistryCredentials(null, "<to><auth>", null, servers, Map.of(), e -> { }));
+                new RegistryCredentials(null, "<to><auth>", null, servers, e -> { }));
         assertEquals(Optional.of(new Credentials("alice", "clear")), provider.forRegistry("127.0.0.1:5000"));
         assertEquals(Optional.of(new Credentials("alice", "clear")), provider.forRegistry("127.0.0.1:5000"));
         assertEquals(1, decryptions.get());

@@ -2,12 +2,15 @@ package dev.fita.maven.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.LogEvent;
 import dev.fita.maven.config.Auth;
+import dev.fita.maven.config.CredHelper;
+import java.io.FileNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Jib's credential chain as fita:push uses it, with real files under a temporary user.home. */
 class RegistryCredentialsTest {
+    private static final String REGISTRY = "127.0.0.1:5000";
+
     @TempDir
     Path home;
 
@@ -32,7 +38,7 @@ class RegistryCredentialsTest {
 
     @BeforeEach
     void isolateHome() {
-        // jib-core reads ~/.docker/config.json through user.home; keep the developer's out of the test.
+        // Jib reads podman's and Docker's files under user.home first; keep the developer's out of the test.
         savedHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
     }
@@ -54,42 +60,65 @@ class RegistryCredentialsTest {
         return server;
     }
 
-    private Path dockerConfig(String registry, String username, String password) throws Exception {
-        Path dir = Files.createDirectories(home.resolve("docker-config"));
-        String auth = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        Files.writeString(dir.resolve("config.json"),
-                "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + auth + "\"}}}");
-        return dir;
+    private static String basic(String username, String password) {
+        return Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private RegistryCredentials chain(Auth auth, SettingsServers servers, Map<String, String> env) {
-        return new RegistryCredentials(auth, "<to><auth>", null, servers, env, events::add);
+    /** Docker's and podman's format: {"auths": {registry: {"auth": base64}}}. */
+    private Path authsFile(String relative, String username) throws Exception {
+        Path file = home.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "{\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"" + basic(username, "pw") + "\"}}}");
+    }
+
+    private SettingsServers settingsServer(String username) {
+        return new SettingsServers(List.of(server(REGISTRY, username, "pw")), UnaryOperator.identity());
+    }
+
+    private RegistryCredentials chain(Auth auth, CredHelper helper, SettingsServers servers) {
+        return new RegistryCredentials(auth, "<to><auth>", helper, servers, events::add);
+    }
+
+    private Optional<String> user(RegistryCredentials chain) throws Exception {
+        return chain.retrieve(image(REGISTRY + "/app")).map(Credential::getUsername);
     }
 
     @Test
     void explicitAuthComesFirst() throws Exception {
-        SettingsServers servers = new SettingsServers(List.of(server("127.0.0.1:5000", "settings", "pw")),
-                UnaryOperator.identity());
-        Path docker = dockerConfig("127.0.0.1:5000", "docker", "pw");
-        RegistryCredentials chain = chain(new Auth("explicit", "pw"), servers,
-                Map.of("DOCKER_CONFIG", docker.toString()));
-        assertEquals(Optional.of(Credential.from("explicit", "pw")), chain.retrieve(image("127.0.0.1:5000/app")));
-        assertEquals(List.of("<to><auth>", "settings.xml server '127.0.0.1:5000'", "Docker config "
-                        + docker.resolve("config.json"), "Docker config ~/.docker/config.json"),
-                chain.sources(image("127.0.0.1:5000/app")).stream().map(RegistryCredentials.Source::name).toList());
+        authsFile(".docker/config.json", "docker");
+        assertEquals(Optional.of("explicit"), user(chain(new Auth("explicit", "pw"), null, settingsServer("settings"))));
     }
 
     @Test
-    void settingsServerBeforeDockerConfig() throws Exception {
-        SettingsServers servers = new SettingsServers(List.of(server("127.0.0.1:5000", "settings", "pw")),
-                UnaryOperator.identity());
-        Path docker = dockerConfig("127.0.0.1:5000", "docker", "pw");
-        RegistryCredentials chain = chain(null, servers, Map.of("DOCKER_CONFIG", docker.toString()));
-        assertEquals(Optional.of(Credential.from("settings", "pw")), chain.retrieve(image("127.0.0.1:5000/app")));
+    void settingsServerComesBeforePodmanAndDockerFiles() throws Exception {
+        authsFile(".config/containers/auth.json", "podman");
+        authsFile(".docker/config.json", "docker");
+        assertEquals(Optional.of("settings"), user(chain(null, null, settingsServer("settings"))));
     }
 
     @Test
-    void settingsServerIdWithPortThenWithout() throws Exception {
+    void podmanAuthJsonComesBeforeDockerConfig() throws Exception {
+        authsFile(".config/containers/auth.json", "podman");
+        authsFile(".docker/config.json", "docker");
+        assertEquals(Optional.of("podman"), user(chain(null, null, SettingsServers.none())));
+    }
+
+    @Test
+    void kubernetesDockerConfigJson() throws Exception {
+        authsFile(".docker/.dockerconfigjson", "kubernetes");
+        assertEquals(Optional.of("kubernetes"), user(chain(null, null, SettingsServers.none())));
+    }
+
+    @Test
+    void legacyDockercfg() throws Exception {
+        Path file = Files.createDirectories(home.resolve(".docker")).resolve(".dockercfg");
+        Files.writeString(file, "{\"" + REGISTRY + "\":{\"auth\":\"" + basic("legacy", "pw") + "\",\"email\":\"\"}}");
+        assertEquals(Optional.of("legacy"), user(chain(null, null, SettingsServers.none())));
+        assertEquals(Optional.empty(), chain(null, null, SettingsServers.none()).retrieve(image("127.0.0.1:6000/app")));
+    }
+
+    @Test
+    void settingsServerIdWithPortThenWithout() {
         SettingsServers servers = new SettingsServers(List.of(
                 server("registry.example.com", "host", "pw1"),
                 server("registry.example.com:5000", "hostport", "pw2")), UnaryOperator.identity());
@@ -110,82 +139,79 @@ class RegistryCredentialsTest {
         SettingsServers servers = new SettingsServers(List.of(server("r.example.com", "u", "{encrypted}")),
                 s -> server(s.getId(), s.getUsername(), "clear"));
         assertEquals(Optional.of(Credential.from("u", "clear")), servers.forRegistry("r.example.com"));
-    }
-
-    @Test
-    void dockerConfigThroughJibCore() throws Exception {
-        Path docker = dockerConfig("127.0.0.1:5000", "docker", "pw");
-        RegistryCredentials chain = chain(null, SettingsServers.none(), Map.of("DOCKER_CONFIG", docker.toString()));
-        assertEquals(Optional.of(Credential.from("docker", "pw")), chain.retrieve(image("127.0.0.1:5000/app")));
-        assertEquals(Optional.empty(), chain.retrieve(image("127.0.0.1:6000/app")));
-    }
-
-    @Test
-    void defaultDockerConfigUnderUserHome() throws Exception {
-        Path docker = dockerConfig("127.0.0.1:5000", "home", "pw");
-        Files.move(docker, home.resolve(".docker"));
-        RegistryCredentials chain = chain(null, SettingsServers.none(), Map.of());
-        assertEquals(Optional.of(Credential.from("home", "pw")), chain.retrieve(image("127.0.0.1:5000/app")));
+        assertEquals("u", servers.inferAuth("r.example.com").orElseThrow().getUsername());
+        assertEquals("settings.xml <server> 'r.example.com'",
+                servers.inferAuth("r.example.com").orElseThrow().getAuthDescriptor());
     }
 
     @Test
     void anonymousWhenNothingMatches() throws Exception {
-        RegistryCredentials chain = chain(null, SettingsServers.none(), Map.of());
-        assertEquals(Optional.empty(), chain.retrieve(image("127.0.0.1:5000/app")));
+        assertEquals(Optional.empty(), user(chain(null, null, SettingsServers.none())));
     }
 
     @Test
     void logLinesNameTheSourceButNotThePassword() throws Exception {
-        RegistryCredentials chain = chain(new Auth("alice", "top-secret"), SettingsServers.none(), Map.of());
-        chain.retrieve(image("127.0.0.1:5000/app"));
+        chain(new Auth("alice", "top-secret"), null, SettingsServers.none()).retrieve(image(REGISTRY + "/app"));
         assertFalse(events.isEmpty());
         for (LogEvent event : events) {
             assertFalse(event.getMessage().contains("top-secret"), event.getMessage());
         }
-        assertTrue(events.stream().anyMatch(e -> e.getMessage().contains("<to><auth>")));
+        assertTrue(events.stream().anyMatch(e -> e.getMessage().equals("Using credentials from <to><auth> for "
+                + REGISTRY + "/app")), events.toString());
     }
 
     @Test
-    void credHelperNames() {
-        assertEquals("docker-credential-gcr", RegistryCredentials.helperExecutable("gcr"));
-        assertEquals("docker-credential-pass", RegistryCredentials.helperExecutable("docker-credential-pass"));
-        assertEquals("/opt/bin/helper", RegistryCredentials.helperExecutable("/opt/bin/helper"));
+    void perRegistryLookupsNameTheRegistryInTheLog() throws Exception {
+        chain(new Auth("alice", "pw"), null, SettingsServers.none()).retrieveForRegistry(REGISTRY);
+        assertTrue(events.stream().anyMatch(e -> e.getMessage().equals("Using credentials from <to><auth> for "
+                + REGISTRY)), events.toString());
     }
 
-    @Test
-    void credHelperComesAfterAuthAndBeforeSettings() throws Exception {
-        SettingsServers servers = new SettingsServers(List.of(server("127.0.0.1:5000", "settings", "pw")),
-                UnaryOperator.identity());
-        RegistryCredentials chain = new RegistryCredentials(new Auth("a", "b"), "<from><auth>", "gcr", servers, Map.of(),
-                events::add);
-        List<String> names = chain.sources(image("127.0.0.1:5000/app")).stream()
-                .map(RegistryCredentials.Source::name).toList();
-        assertEquals(List.of("<from><auth>", "credential helper docker-credential-gcr",
-                "settings.xml server '127.0.0.1:5000'", "Docker config ~/.docker/config.json"), names);
-    }
-
-    @Test
-    void credHelperProgramAnswersThroughJibCore() throws Exception {
-        // A real docker-credential helper: reads the registry on stdin for "get", answers JSON.
-        Path helper = home.resolve("docker-credential-fita-test");
+    /** A real docker-credential helper: reads the registry on stdin for "get", answers JSON. */
+    private Path helper(String secretExpression) throws Exception {
+        Path helper = home.resolve("bin/docker-credential-fita-test");
+        Files.createDirectories(helper.getParent());
         Files.writeString(helper, String.join("\n",
                 "#!/bin/sh",
                 "read server",
-                "if [ \"$1\" = get ] && [ \"$server\" = 127.0.0.1:5000 ]; then",
-                "  printf '{\"ServerURL\":\"%s\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}' \"$server\"",
+                "if [ \"$1\" = get ] && [ \"$server\" = " + REGISTRY + " ]; then",
+                "  printf '{\"ServerURL\":\"%s\",\"Username\":\"helper-user\",\"Secret\":\"%s\"}' \"$server\" \""
+                        + secretExpression + "\"",
                 "else",
                 "  echo 'credentials not found in native keychain' >&2; exit 1",
                 "fi", ""));
         assertTrue(helper.toFile().setExecutable(true));
-        RegistryCredentials chain = new RegistryCredentials(null, "<to><auth>", helper.toString(),
-                SettingsServers.none(), Map.of(), events::add);
-        Credential credential = chain.retrieve(image("127.0.0.1:5000/app")).orElseThrow();
-        assertEquals("helper-user", credential.getUsername());
+        return helper;
+    }
+
+    @Test
+    void credHelperProgramAnswersThroughJib() throws Exception {
+        RegistryCredentials chain = chain(null, new CredHelper(helper("helper-secret").toString(), null),
+                settingsServer("settings"));
+        Credential credential = chain.retrieve(image(REGISTRY + "/app")).orElseThrow();
+        assertEquals("helper-user", credential.getUsername(), "the helper comes before settings.xml");
         assertEquals("helper-secret", credential.getPassword());
         String logged = events.stream().map(LogEvent::getMessage).reduce("", (a, b) -> a + "\n" + b);
-        assertTrue(logged.contains("credential helper " + helper), logged);
+        assertTrue(logged.contains("credential helper docker-credential-fita-test"), logged);
         assertFalse(logged.contains("helper-secret"), logged);
         // A registry the helper does not know: the chain goes on (here to anonymous).
         assertTrue(chain.retrieve(image("127.0.0.1:5001/app")).isEmpty());
+        // Explicit auth still comes first.
+        assertEquals(Optional.of("explicit"), user(chain(new Auth("explicit", "pw"),
+                new CredHelper(helper("x").toString(), null), SettingsServers.none())));
+    }
+
+    @Test
+    void credHelperObjectFormPassesItsEnvironment() throws Exception {
+        CredHelper helper = new CredHelper(helper("$FITA_TEST_SECRET").toString(), Map.of("FITA_TEST_SECRET", "from-env"));
+        assertEquals("from-env", chain(null, helper, SettingsServers.none()).retrieve(image(REGISTRY + "/app"))
+                .orElseThrow().getPassword());
+    }
+
+    @Test
+    void missingCredHelperPathIsAnError() {
+        CredHelper helper = new CredHelper(home.resolve("no/such/helper").toString(), null);
+        assertThrows(FileNotFoundException.class, () -> chain(null, helper, SettingsServers.none())
+                .retrieve(image(REGISTRY + "/app")));
     }
 }

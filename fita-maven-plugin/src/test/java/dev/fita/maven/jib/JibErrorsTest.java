@@ -35,4 +35,25 @@ class JibErrorsTest {
         assertEquals("Building linux/amd64 from base image base:1 failed: boom", e.getMessage());
         assertTrue(e.getCause() instanceof RuntimeException);
     }
+
+    @Test
+    void offlineWithoutCachedBase() {
+        BaseImageException e = JibErrors.describe(new java.io.IOException("Cannot run Jib in offline mode; base:1 not"
+                + " found in local Jib cache"), "base:1", Platform.parse("linux/arm64"), PLATFORMS);
+        assertEquals("Base image base:1 is not in Jib's cache for linux/arm64, so it cannot be built offline (-o);"
+                + " build once online first", e.getMessage());
+    }
+
+    @Test
+    void configurationErrorsDropJibsAdviceAndNameTheElement() {
+        assertEquals("<from><image>: the project is built for Java 21 but the base image is for Java 17; configure a"
+                + " Java 21 base image in <from><image>", JibErrors.configuration(
+                        new com.google.cloud.tools.jib.plugins.common.IncompatibleBaseImageJavaVersionException(17, 21))
+                .getMessage());
+        assertEquals("jib.httpTimeout must be an integer: soon", JibErrors.configuration(
+                new NumberFormatException("jib.httpTimeout must be an integer: soon")).getMessage());
+        assertEquals("<containerizingMode>packaged is not supported for a WAR project (as in Jib); remove it",
+                JibErrors.configuration(new UnsupportedOperationException("packaged containerizing mode for WAR is"
+                        + " not yet supported")).getMessage());
+    }
 }

@@ -17,8 +17,22 @@ class JibLogTest {
         jibLog.accept(LogEvent.lifecycle("Container entrypoint set to [java]"));
         jibLog.accept(LogEvent.lifecycle(""));
         jibLog.accept(LogEvent.info("detail"));
-        assertEquals(List.of("error [linux/arm64] failed", "warn [linux/arm64] careful",
-                "info [linux/arm64] Container entrypoint set to [java]"), log.lines);
+        assertEquals(List.of("warn [linux/arm64] careful", "info [linux/arm64] Container entrypoint set to [java]"),
+                log.lines, "Jib's ERROR lines wait for fita's own failure sentence; at debug only");
+    }
+
+    @Test
+    void jibErrorLinesAndTheInternalTarGoToDebug() {
+        RecordingLog log = new RecordingLog(true);
+        JibLog jibLog = new JibLog(log, "linux/amd64");
+        jibLog.accept(LogEvent.error("I/O error for image [127.0.0.1:1/base]:"));
+        jibLog.accept(LogEvent.lifecycle("Containerizing application to file at '/p/target/fita/work/linux-amd64.tar'..."));
+        jibLog.accept(LogEvent.lifecycle("Built image tarball at \u001B[36m/p/target/fita/work/linux-amd64.tar\u001B[0m"));
+        jibLog.accept(LogEvent.lifecycle("Using base image with digest: sha256:abc"));
+        assertEquals(List.of("debug jib: [linux/amd64] I/O error for image [127.0.0.1:1/base]:",
+                "debug [linux/amd64] Containerizing application to file at '/p/target/fita/work/linux-amd64.tar'...",
+                "debug [linux/amd64] Built image tarball at /p/target/fita/work/linux-amd64.tar",
+                "info [linux/amd64] Using base image with digest: sha256:abc"), log.lines);
     }
 
     @Test
