@@ -1,4 +1,4 @@
-package dev.fita.oci.registry;
+package dev.fita.oci.content;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -19,6 +19,7 @@ public interface BlobSource {
     }
 
     static BlobSource of(byte[] bytes) {
-        return () -> new ByteArrayInputStream(bytes);
+        byte[] copy = bytes.clone();
+        return () -> new ByteArrayInputStream(copy);
     }
 }
