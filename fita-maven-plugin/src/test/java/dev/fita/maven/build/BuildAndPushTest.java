@@ -22,15 +22,14 @@ import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.Platform;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.registry.Repository;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ class BuildAndPushTest {
         client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
-        new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
+        new GraphCopy().copy(base, index, client.target(ImageReference.parse(registry.host() + "/base:1")), List.of("1"), null);
         executor = Executors.newCachedThreadPool();
     }
 
@@ -114,9 +113,9 @@ class BuildAndPushTest {
         assertEquals(record.digest(), Files.readString(settings.imageDigest()));
         assertEquals(record, ImageRecord.read(settings.imageJson()));
         OciLayout layout = OciLayout.open(settings.layoutDirectory());
-        Descriptor tagged = layout.resolve("latest");
+        Descriptor tagged = layout.require("latest");
         assertEquals(record.digest(), tagged.digest().toString());
-        assertEquals(record.digest(), layout.resolve("0.0.1").digest().toString());
+        assertEquals(record.digest(), layout.require("0.0.1").digest().toString());
         ImageIndex index = ImageIndex.fromJson(layout.readBlob(new Descriptor(tagged.mediaType(), tagged.digest(), tagged.size())));
         Descriptor arm64 = index.manifests().get(1);
         ImageManifest arm64Manifest = ImageManifest.fromJson(layout.readBlob(arm64));
@@ -135,21 +134,20 @@ class BuildAndPushTest {
         // A client that has not seen the base image: the base layers are mounted from base/ all the same.
         RegistryClient freshClient = RegistryClient.builder().allowInsecure(true).build();
         ImagePushService push = new ImagePushService(freshClient, log);
-        PushResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target);
+        CopyResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target);
         assertEquals(List.of("0.0.1", "latest"), pushed.tags());
-        assertTrue(pushed.blobsUploaded() > 0);
+        assertTrue(pushed.blobsCopied() > 0);
         assertEquals(2, pushed.blobsMounted(), "one base layer per platform is mounted from the base repository");
-        PushResult again = push.push(settings, ImagePushService.builtImage(settings, project), target);
-        assertEquals(0, again.blobsUploaded());
-        assertEquals(record.digest(), again.rootDigest().toString());
+        CopyResult again = push.push(settings, ImagePushService.builtImage(settings, project), target);
+        assertEquals(0, again.blobsCopied());
+        assertEquals(0, again.manifestsCopied() + again.tagsMoved(), "nothing is sent again");
+        assertEquals(record.digest(), again.root().digest().toString());
 
         Repository repository = client.repository(target);
-        assertEquals(record.digest(), repository.fetchManifest("latest").digest().toString());
+        assertEquals(record.digest(), repository.manifests().fetch("latest").digest().toString());
         Descriptor zephyr = index.manifests().get(2);
-        ImageManifest zephyrManifest = ImageManifest.fromJson(repository.fetchManifest(zephyr.digest().toString()).bytes());
-        ByteArrayOutputStream service = new ByteArrayOutputStream();
-        repository.fetchBlob(zephyrManifest.layers().get(0), service);
-        assertArrayEquals(TestImages.serviceJson(), service.toByteArray());
+        ImageManifest zephyrManifest = ImageManifest.fromJson(repository.fetchAll(zephyr));
+        assertArrayEquals(TestImages.serviceJson(), repository.fetchAll(zephyrManifest.layers().get(0)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fita.maven.testing.Fields;
 import dev.fita.oci.Platform;
 import java.io.File;
 import java.nio.file.Path;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 
 import dev.fita.oci.Annotations;
-import dev.fita.oci.Blob;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.OciException;
@@ -44,7 +43,7 @@ public final class PlatformPuller {
         Repository repo = client.repository(ref);
         ManifestResponse top = repo.manifests().fetch(ref.referenceOrTag());
         ReadableStorage source = new OverlayStorage(
-                new MemoryStorage(List.of(new Blob(top.descriptor(), top.bytes()))), repo);
+                new MemoryStorage(List.of(top.blob())), repo);
         return new Resolved(source, PlatformSelector.select(source, top.descriptor(), top.bytes(), target, ref.toString()));
     }
 

@@ -168,9 +168,18 @@ class RegistryFaultsTest {
         server.faults((method, path) -> method.equals("PUT") && path.contains("/manifests/") && puts.getAndIncrement() == 0
                 ? Fault.STATUS_429 : Fault.NONE);
         byte[] bytes = "{\"schemaVersion\":2}".getBytes();
-        client(FAST).target(ref("fita/rate")).manifests().put("1", MediaTypes.OCI_INDEX, bytes);
+        List<String> debug = new java.util.concurrent.CopyOnWriteArrayList<>();
+        builder(FAST).debugLog(debug::add).build().target(ref("fita/rate")).manifests().put("1", MediaTypes.OCI_INDEX, bytes);
         assertArrayEquals(bytes, server.manifest("fita/rate", "1"));
         assertEquals(2, server.count("PUT", "/manifests/1"));
+        String put = "PUT http://" + server.host() + "/v2/fita/rate/manifests/1";
+        List<String> lines = debug.stream().filter(l -> l.contains("fita/rate")).toList();
+        assertEquals(3, lines.size(), String.join("\n", debug));
+        assertEquals(put + " -> 429", lines.get(0));
+        assertTrue(lines.get(1).matches("retrying " + java.util.regex.Pattern.quote(server.host()
+                + " for fita/rate (pushing manifest 1)") + " in \\d+ ms \\(attempt 1 failed: kept answering 429 "
+                + "\\(TOOMANYREQUESTS injected rate limit\\)\\)"), lines.get(1));
+        assertEquals(put + " -> 201", lines.get(2));
     }
 
     @Test

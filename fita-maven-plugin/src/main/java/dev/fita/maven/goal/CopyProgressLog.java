@@ -1,11 +1,11 @@
-package dev.fita.maven.push;
+package dev.fita.maven.goal;
 
 import dev.fita.oci.Descriptor;
-import dev.fita.oci.registry.PushListener;
+import dev.fita.oci.content.CopyListener;
 import org.apache.maven.plugin.logging.Log;
 
-/** Debug lines per blob and manifest, and an info line every quarter of the bytes (push and append). */
-public final class LoggingPushListener implements PushListener {
+/** Debug lines per blob, manifest and tag, and an info line every quarter of the bytes (push and append). */
+public final class CopyProgressLog implements CopyListener {
     private static final long MIN_BYTES_FOR_PROGRESS = 1_000_000;
 
     private final Log log;
@@ -13,13 +13,13 @@ public final class LoggingPushListener implements PushListener {
     private int lastQuarter = -1;
 
     /** {@code activity} starts the progress line, e.g. "Pushing blobs". */
-    public LoggingPushListener(Log log, String activity) {
+    public CopyProgressLog(Log log, String activity) {
         this.log = log;
         this.activity = activity;
     }
 
     @Override
-    public void blobUploaded(Descriptor d) {
+    public void blobCopied(Descriptor d) {
         log.debug("Uploaded " + d.digest() + " (" + d.size() + " bytes)");
     }
 
@@ -29,18 +29,28 @@ public final class LoggingPushListener implements PushListener {
     }
 
     @Override
-    public void blobMounted(Descriptor d) {
-        log.debug("Mounted " + d.digest());
+    public void blobMounted(Descriptor d, String fromRepository) {
+        log.debug("Mounted " + d.digest() + " from " + fromRepository);
     }
 
     @Override
-    public void manifestPushed(Descriptor d) {
+    public void manifestCopied(Descriptor d) {
         log.debug("Pushed manifest " + d.digest() + " (" + d.mediaType() + ")");
+    }
+
+    @Override
+    public void manifestPresent(Descriptor d) {
+        log.debug("Manifest already present " + d.digest());
     }
 
     @Override
     public void tagged(String tag) {
         log.debug("Tagged " + tag);
+    }
+
+    @Override
+    public void tagPresent(String tag) {
+        log.debug("Tag " + tag + " already points at the image");
     }
 
     @Override
@@ -52,7 +62,7 @@ public final class LoggingPushListener implements PushListener {
         int quarter = percent / 25;
         if (quarter > lastQuarter) {
             lastQuarter = quarter;
-            log.info(activity + ": " + percent + "% of " + PushReport.megabytes(bytesTotal));
+            log.info(activity + ": " + percent + "% of " + CopyReport.megabytes(bytesTotal));
         }
     }
 }

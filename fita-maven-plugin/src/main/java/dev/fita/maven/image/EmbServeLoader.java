@@ -1,4 +1,4 @@
-package dev.fita.maven.build;
+package dev.fita.maven.image;
 
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.EmbServeSettings;
