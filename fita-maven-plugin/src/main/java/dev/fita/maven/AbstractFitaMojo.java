@@ -76,10 +76,18 @@ abstract class AbstractFitaMojo extends AbstractMojo {
                 project == null ? null : project.getProperties());
     }
 
-    /** True (after an info line) when {@code fita.skip} is set or the project has {@code pom} packaging. */
-    protected boolean skipped() {
+    /** True (after an info line) when {@code fita.skip} is set: the check of goals that also run without a project. */
+    protected boolean skipRequested() {
         if (properties().flag("fita.skip", skip)) {
             getLog().info("Skipping fita: fita.skip is set");
+            return true;
+        }
+        return false;
+    }
+
+    /** True (after an info line) when {@code fita.skip} is set or the project has {@code pom} packaging. */
+    protected boolean skipped() {
+        if (skipRequested()) {
             return true;
         }
         if (project != null && "pom".equals(project.getPackaging())) {

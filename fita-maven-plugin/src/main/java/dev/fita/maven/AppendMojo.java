@@ -31,8 +31,7 @@ public class AppendMojo extends AbstractFitaMojo {
     @Override
     public void execute() throws MojoExecutionException {
         // Not skipped() of the other goals: without a project Maven's stand-in has pom packaging.
-        if (properties().flag("fita.skip", skip)) {
-            getLog().info("Skipping fita: fita.skip is set");
+        if (skipRequested()) {
             return;
         }
         FitaSettings settings = settings();

@@ -50,8 +50,7 @@ public class InspectMojo extends AbstractFitaMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (properties().flag("fita.skip", skip)) {
-            getLog().info("Skipping fita: fita.skip is set");
+        if (skipRequested()) {
             return;
         }
         FitaSettings settings = settings();

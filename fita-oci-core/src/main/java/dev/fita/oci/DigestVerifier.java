@@ -1,8 +1,5 @@
 package dev.fita.oci;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
@@ -58,56 +55,5 @@ public final class DigestVerifier {
             throw new InvalidDigestException("content does not match its digest: expected " + expected.digest()
                     + ", got " + actual);
         }
-    }
-
-    /**
-     * {@code in}, checked as it is read: the end of the stream throws {@link InvalidDigestException}
-     * instead of returning -1 when the content does not match, so a consumer never takes wrong bytes
-     * for a complete blob.
-     */
-    public static InputStream verifying(InputStream in, Descriptor expected) {
-        DigestVerifier verifier = of(expected);
-        return new FilterInputStream(in) {
-            private boolean verified;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n == -1 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    verifier.update(b, off, n);
-                } else if (n == -1 && !verified) {
-                    verifier.verify();
-                    verified = true;
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                // Skipped bytes would escape the digest; read them instead.
-                byte[] buffer = new byte[(int) Math.min(n, 8192)];
-                long skipped = 0;
-                while (skipped < n) {
-                    int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                    if (r == -1) {
-                        break;
-                    }
-                    skipped += r;
-                }
-                return skipped;
-            }
-
-            @Override
-            public boolean markSupported() {
-                return false;
-            }
-        };
     }
 }

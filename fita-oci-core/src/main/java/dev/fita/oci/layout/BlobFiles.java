@@ -1,5 +1,6 @@
 package dev.fita.oci.layout;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,9 +110,10 @@ final class BlobFiles {
         }
     }
 
+    /** Buffered by 64 KiB: the HTTP client reads 4 KiB at a time, which would be one system call each. */
     InputStream open(Digest d) {
         try {
-            return Files.newInputStream(path(d));
+            return new BufferedInputStream(Files.newInputStream(path(d)), BUFFER);
         } catch (NoSuchFileException e) {
             throw notFound(d);
         } catch (IOException e) {

@@ -21,31 +21,22 @@ public final class BlobStore {
 
     private static final String OCTET_STREAM = "application/octet-stream";
 
+    private final RepositoryEndpoint endpoint;
     private final Transport transport;
-    private final String registry;
-    private final String repository;
-    private final boolean forPush;
     private final long chunkSize;
 
-    BlobStore(Transport transport, String registry, String repository, boolean forPush, long chunkSize) {
-        this.transport = transport;
-        this.registry = registry;
-        this.repository = repository;
-        this.forPush = forPush;
+    BlobStore(RepositoryEndpoint endpoint, long chunkSize) {
+        this.endpoint = endpoint;
+        this.transport = endpoint.transport();
         this.chunkSize = chunkSize;
     }
 
-    /** Reads of a push target ask for push scope too: one token serves the whole push, and errors say "push". */
-    private Operation reading(String action) {
-        return forPush ? Operation.push(registry, repository, action) : Operation.pull(registry, repository, action);
-    }
-
     private String url(Operation op, String path) throws IOException, RetryableStatus {
-        return transport.origin(op) + "/v2/" + repository + path;
+        return endpoint.url(op, path);
     }
 
     public boolean exists(Descriptor d) {
-        Operation op = reading("checking blob " + d.digest());
+        Operation op = endpoint.reading("checking blob " + d.digest());
         return transport.retrying(op, () -> {
             try (HttpExchange r = transport.send(Request.of(op, "HEAD", url(op, "/blobs/" + d.digest()), Map.of(), null))) {
                 if (r.status() == 200) {
@@ -61,7 +52,7 @@ public final class BlobStore {
 
     /** The blob's content, verified against {@code d} as it is read; the caller closes it. */
     public InputStream open(Descriptor d) {
-        Operation op = reading("fetching blob " + d.digest());
+        Operation op = endpoint.reading("fetching blob " + d.digest());
         String url = transport.retrying(op, () -> url(op, "/blobs/" + d.digest()));
         return new BlobDownload(transport, op, url, d);
     }
@@ -71,7 +62,7 @@ public final class BlobStore {
      * PUT when it is larger than the chunk size). A failed attempt starts a new session.
      */
     public void upload(Descriptor d, BlobSource src) {
-        Operation op = Operation.push(registry, repository, "pushing blob " + d.digest());
+        Operation op = endpoint.writing("pushing blob " + d.digest());
         transport.retrying(op, () -> {
             String location = startUpload(op);
             if (d.size() > chunkSize) {
@@ -89,7 +80,7 @@ public final class BlobStore {
      * when the registry declines (it then offers an upload session, which is left to expire).
      */
     public boolean mount(Descriptor d, String fromRepository) {
-        Operation op = Operation.push(registry, repository, "mounting blob " + d.digest() + " from " + fromRepository);
+        Operation op = endpoint.writing("mounting blob " + d.digest() + " from " + fromRepository);
         List<String> scopes = List.of(op.scope(), Operation.scope(fromRepository, "pull"));
         return transport.retrying(op, () -> {
             String u = url(op, "/blobs/uploads/?mount=" + TokenService.enc(d.digest().toString())

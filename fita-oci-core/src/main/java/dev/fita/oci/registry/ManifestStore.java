@@ -21,29 +21,25 @@ public final class ManifestStore {
 
     private static final String ACCEPT = String.join(", ", MediaTypes.MANIFEST_ACCEPT);
 
+    private final RepositoryEndpoint endpoint;
     private final Transport transport;
     private final String registry;
     private final String repository;
-    private final boolean forPush;
 
-    ManifestStore(Transport transport, String registry, String repository, boolean forPush) {
-        this.transport = transport;
-        this.registry = registry;
-        this.repository = repository;
-        this.forPush = forPush;
-    }
-
-    private Operation reading(String action) {
-        return forPush ? Operation.push(registry, repository, action) : Operation.pull(registry, repository, action);
+    ManifestStore(RepositoryEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.transport = endpoint.transport();
+        this.registry = endpoint.registry();
+        this.repository = endpoint.repository();
     }
 
     private String url(Operation op, String reference) throws IOException, RetryableStatus {
-        return transport.origin(op) + "/v2/" + repository + "/manifests/" + reference;
+        return endpoint.url(op, "/manifests/" + reference);
     }
 
     /** GETs a manifest or index by tag or digest, with the OCI and Docker types in {@code Accept}. */
     public ManifestResponse fetch(String reference) {
-        Operation op = reading("fetching manifest " + reference);
+        Operation op = endpoint.reading("fetching manifest " + reference);
         return transport.retrying(op, () -> {
             try (HttpExchange r = transport.send(Request.of(op, "GET", url(op, reference), Map.of("Accept", ACCEPT), null))) {
                 if (r.status() != 200) {
@@ -73,7 +69,7 @@ public final class ManifestStore {
 
     /** HEADs a manifest: its descriptor when present, empty when the registry does not know it. */
     public Optional<Descriptor> head(String reference) {
-        Operation op = reading("checking manifest " + reference);
+        Operation op = endpoint.reading("checking manifest " + reference);
         Optional<Descriptor> head = transport.retrying(op, () -> {
             try (HttpExchange r = transport.send(Request.of(op, "HEAD", url(op, reference), Map.of("Accept", ACCEPT), null))) {
                 if (r.status() == 404) {
@@ -98,7 +94,7 @@ public final class ManifestStore {
      * digest it is put under), checked against the one the registry reports.
      */
     public Digest put(String reference, String mediaType, byte[] bytes) {
-        Operation op = Operation.push(registry, repository, "pushing manifest " + reference);
+        Operation op = endpoint.writing("pushing manifest " + reference);
         if (bytes.length > Json.MAX_DOCUMENT_BYTES) {
             throw new SizeLimitException("The manifest " + reference + " for " + repository + " on " + registry
                     + " is " + bytes.length + " bytes, more than the " + Json.MAX_DOCUMENT_BYTES / (1024 * 1024)

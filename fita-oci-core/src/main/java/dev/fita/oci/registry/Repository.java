@@ -31,8 +31,9 @@ public final class Repository implements Storage, BlobMounter, ReferencePusher {
     Repository(Transport transport, String registry, String name, boolean forPush, long chunkSize) {
         this.registry = registry;
         this.name = name;
-        this.blobs = new BlobStore(transport, registry, name, forPush, chunkSize);
-        this.manifests = new ManifestStore(transport, registry, name, forPush);
+        RepositoryEndpoint endpoint = new RepositoryEndpoint(transport, registry, name, forPush);
+        this.blobs = new BlobStore(endpoint, chunkSize);
+        this.manifests = new ManifestStore(endpoint);
     }
 
     @Override
