@@ -13,6 +13,10 @@ def anonymous = lib.run(['skopeo', 'inspect', '--raw', '--tls-verify=false', "do
 assert anonymous.exit != 0 : 'the authenticated IT registry served the image without credentials'
 
 assert log.contains('[DEBUG]') : 'this IT runs with -X'
+// -X shows each registry request of the push: method, URL without its query, status.
+assert log.contains("[DEBUG] PUT https://${itAuthRegistry}/v2/fita/settings-auth/manifests/0.0.1 -> 201".toString()) :
+        'no request line of the push under -X'
+assert !(log =~ /\[DEBUG\] (PUT|PATCH|POST) \S*\?/) : 'a request line shows a query (upload state)'
 assert !log.contains(itAuthPassword) : 'build.log holds the registry password'
 assert !log.contains(creds.bytes.encodeBase64().toString()) : 'build.log holds the Basic authorization value'
 assert !log.contains('H81q3FhL2KsHYPlvMq7QkhUsClZRYuyBpBj4dmXbIEk') : 'build.log holds the encrypted password'

@@ -67,7 +67,7 @@ public final class Bench {
         Path layout = work.resolve("layout-push");
         long t0 = System.nanoTime();
         BenchLayouts.write(layout, PUSH_LAYERS_MIB, 42);
-        long layoutBytes = directorySize(layout.resolve("blobs"));
+        long layoutBytes = directorySize(layout);
         log("generated %s (%.1f MiB of blobs) in %.1f s", layout, layoutBytes / 1048576.0, secs(System.nanoTime() - t0));
 
         List<Double> oursProcess = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class Bench {
         Path big = work.resolve("layout-1g");
         long t0 = System.nanoTime();
         BenchLayouts.writeSingleLayer(big, 1024, 7);
-        log("generated %s (%.1f MiB of blobs) in %.1f s", big, directorySize(big.resolve("blobs")) / 1048576.0,
+        log("generated %s (%.1f MiB of blobs) in %.1f s", big, directorySize(big) / 1048576.0,
                 secs(System.nanoTime() - t0));
         long rss200 = peakRssOfOurPush(small);
         long rss1g = peakRssOfOurPush(big);

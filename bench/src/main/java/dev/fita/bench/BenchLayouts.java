@@ -104,7 +104,7 @@ final class BenchLayouts {
 
     /** Streams tar → (diff_id digest) → gzip level 0 → the layout, through a pipe, never in memory. */
     private static Layer randomLayer(OciLayout layout, String name, long size, SplittableRandom random) {
-        MessageDigest diff = Digest.newSha256();
+        MessageDigest diff = Digest.messageDigest("sha256");
         try (PipedInputStream in = new PipedInputStream(1 << 20)) {
             PipedOutputStream pipe = new PipedOutputStream(in);
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
@@ -129,7 +129,7 @@ final class BenchLayouts {
             });
             Descriptor d = layout.writeBlob(MediaTypes.OCI_LAYER_GZIP, in);
             producer.join();
-            return new Layer(d, Digest.fromSha256(diff));
+            return new Layer(d, Digest.from("sha256", diff.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.content.CopyOptions;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 
 /**
@@ -22,10 +23,10 @@ public final class PushOnce {
     private PushOnce() {}
 
     public static void main(String[] args) {
-        Path dir = Path.of(args[0]);
-        Descriptor root = OciLayout.open(dir).resolve(args[1]);
+        OciLayout layout = OciLayout.open(Path.of(args[0]));
+        Descriptor root = layout.require(args[1]);
         ImageReference target = ImageReference.parse(args[2]);
-        // A fresh client per push: it must not mount blobs it saw in an earlier run's repository.
+        // A fresh client and copy per push: neither may mount blobs seen in an earlier run's repository.
         // For profiling by hand: -Dbench.chunkMiB=… and -Dbench.concurrency=… (defaults: the library's).
         RegistryClient.Builder b = RegistryClient.builder().allowInsecure(true);
         Long chunkMiB = Long.getLong("bench.chunkMiB");
@@ -33,26 +34,28 @@ public final class PushOnce {
             b.chunkSize(chunkMiB * 1024 * 1024);
         }
         RegistryClient client = b.build();
-        int concurrency = Integer.getInteger("bench.concurrency", LayoutPusher.DEFAULT_CONCURRENCY);
+        CopyOptions options = CopyOptions.DEFAULT.withConcurrency(
+                Integer.getInteger("bench.concurrency", CopyOptions.DEFAULT_CONCURRENCY));
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
-        PushResult r = new LayoutPusher(client, concurrency).push(dir, root, target, List.of(), null);
+        CopyResult r = new GraphCopy(options).copy(layout, root, client.target(target), target.tagsWith(List.of()), null);
         long ms = (System.nanoTime() - start) / 1_000_000;
         long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
-        System.out.println("pushMs=" + ms + " blobsUploaded=" + r.blobsUploaded() + " bytesUploaded="
-                + r.bytesUploaded() + " blobsPresent=" + r.blobsPresent() + " blobsMounted=" + r.blobsMounted()
+        System.out.println("pushMs=" + ms + " blobsUploaded=" + r.blobsCopied() + " bytesUploaded="
+                + r.bytesCopied() + " blobsPresent=" + r.blobsPresent() + " blobsMounted=" + r.blobsMounted()
                 + " pushCpuMs=" + cpuMs);
         // With a second target (another, empty registry): push again in this now warm JVM, with a fresh client.
         if (args.length > 3) {
             RegistryClient fresh = b.build();
             cpu0 = os.getProcessCpuTime();
             start = System.nanoTime();
-            PushResult again = new LayoutPusher(fresh, concurrency).push(dir, root, ImageReference.parse(args[3]),
-                    List.of(), null);
+            ImageReference second = ImageReference.parse(args[3]);
+            CopyResult again = new GraphCopy(options).copy(layout, root, fresh.target(second), second.tagsWith(List.of()),
+                    null);
             System.out.println("warmMs=" + (System.nanoTime() - start) / 1_000_000 + " warmBytesUploaded="
-                    + again.bytesUploaded() + " warmCpuMs=" + (os.getProcessCpuTime() - cpu0) / 1_000_000);
+                    + again.bytesCopied() + " warmCpuMs=" + (os.getProcessCpuTime() - cpu0) / 1_000_000);
         }
     }
 }

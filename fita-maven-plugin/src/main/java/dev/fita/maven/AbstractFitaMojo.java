@@ -1,6 +1,5 @@
 package dev.fita.maven;
 
-import com.google.cloud.tools.jib.global.JibSystemProperties;
 import com.google.cloud.tools.jib.plugins.common.ProjectProperties;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.ContainerConfig;
@@ -19,14 +18,12 @@ import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.config.ToConfig;
 import dev.fita.maven.credentials.ServerDecryption;
+import dev.fita.maven.goal.RegistryAccess;
 import dev.fita.maven.credentials.SettingsProxies;
 import dev.fita.maven.credentials.SettingsServers;
 import dev.fita.maven.jib.JibDefaults;
 import java.io.File;
-import dev.fita.oci.registry.CredentialProvider;
-import dev.fita.oci.registry.RegistryClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
@@ -174,16 +171,26 @@ abstract class AbstractFitaMojo extends AbstractMojo {
     }
 
     /**
+     * True (after an info line) when fita.skip or jib.skip is set: the check of goals that also run
+     * without a project (append, inspect).
+     */
+    protected boolean skipRequested() {
+        if (properties().flag("fita.skip", skip, "jib.skip")) {
+            getLog().info("Skipping fita: fita.skip (or jib.skip) is set");
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * True (after an info line) when fita.skip or jib.skip is set, when jib.containerize names another
      * module (as in Jib), or when the project has pom packaging.
      */
     protected boolean skipped() {
-        PropertyOverrides properties = properties();
-        if (properties.flag("fita.skip", skip, "jib.skip")) {
-            getLog().info("Skipping fita: fita.skip (or jib.skip) is set");
+        if (skipRequested()) {
             return true;
         }
-        String module = properties.jib("jib.containerize").orElse(null);
+        String module = properties().jib("jib.containerize").orElse(null);
         if (project != null && !ModuleSelection.selects(module, project.getGroupId(), project.getArtifactId(),
                 basedir())) {
             getLog().info("Skipping fita: jib.containerize names another module (" + module + ")");
@@ -264,24 +271,11 @@ abstract class AbstractFitaMojo extends AbstractMojo {
     }
 
     /**
-     * The core registry client as every goal that talks to a registry builds it: settings.xml proxies applied,
-     * {@code jib.httpTimeout} (milliseconds, as in Jib) for connecting and reading, fita's User-Agent.
+     * How this goal reaches registries: settings.xml proxies applied (as Jib does), the offline check and
+     * the credential chains; the servers matching {@code registries} are decrypted up front.
      */
-    protected RegistryClient.Builder registryClient(FitaSettings settings, CredentialProvider credentials) {
+    protected RegistryAccess registryAccess(String... registries) {
         activateProxies();
-        RegistryClient.Builder builder = RegistryClient.builder()
-                .credentials(credentials)
-                .allowInsecure(settings.allowInsecureRegistries())
-                .userAgent("fita-maven-plugin");
-        if (System.getProperty("jib.httpTimeout") != null) {
-            try {
-                JibSystemProperties.checkHttpTimeoutProperty();
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(e.getMessage() + " (jib.httpTimeout is in milliseconds)", e);
-            }
-            Duration timeout = Duration.ofMillis(JibSystemProperties.getHttpTimeout());
-            builder.timeouts(timeout, timeout);
-        }
-        return builder;
+        return new RegistryAccess(getLog(), session != null && session.isOffline(), settingsServers(registries));
     }
 }

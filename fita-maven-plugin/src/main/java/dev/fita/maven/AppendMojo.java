@@ -1,18 +1,13 @@
 package dev.fita.maven;
 
 import dev.fita.maven.append.ImageAppendService;
-import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
-import dev.fita.maven.credentials.PushCredentials;
-import dev.fita.maven.credentials.RegistryCredentials;
-import dev.fita.maven.credentials.TwoSidedCredentials;
-import dev.fita.maven.jib.JibLog;
-import dev.fita.maven.push.PushReport;
+import dev.fita.maven.goal.CopyReport;
+import dev.fita.maven.goal.GoalErrors;
+import dev.fita.maven.goal.RegistryAccess;
 import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.RegistryClient;
-import dev.fita.oci.registry.RegistryException;
 import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,39 +31,23 @@ public class AppendMojo extends AbstractFitaMojo {
     @Override
     public void execute() throws MojoExecutionException {
         // Not skipped() of the other goals: without a project Maven's stand-in has pom packaging.
-        if (properties().flag("fita.skip", skip)) {
-            getLog().info("Skipping fita: fita.skip is set");
+        if (skipRequested()) {
             return;
         }
         FitaSettings settings = settings();
         String fromImage = properties().string("fita.from.image", from == null ? null : from.getImage());
-        try {
+        GoalErrors.run("Appending " + fromImage + " to <to><image> " + settings.to().image(), () -> {
             ImageReference source = ImageAppendService.source(fromImage);
             ImageReference target = ImageAppendService.target(settings);
-            if (session != null && session.isOffline()) {
-                throw new MojoExecutionException("fita:append cannot read " + source.name() + " or push to "
-                        + target.name() + " in offline mode (-o); run it without -o");
-            }
-            JibLog jibLog = new JibLog(getLog(), "");
-            RegistryCredentials toChain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                    settings.to().credHelper(), settingsServers(), jibLog);
-            RegistryCredentials fromChain = new RegistryCredentials(settings.from().auth(), "<from><auth>",
-                    settings.from().credHelper(), settingsServers(), jibLog);
-            RegistryClient client = registryClient(settings, new TwoSidedCredentials(target.registry(),
-                    new PushCredentials(toChain), new PushCredentials(fromChain))).build();
-            AppendResult result = new ImageAppendService(client, getLog())
+            RegistryAccess registries = registryAccess();
+            registries.requireOnline("fita:append", "read " + source.name() + " or push to " + target.name());
+            AppendResult result = new ImageAppendService(
+                    registries.client(settings, registries.copying(settings, target.registry())), getLog())
                     .append(settings, source, target, outputTimestamp());
             getLog().info("Appended to " + source + " (" + result.source().digest() + "): "
                     + result.entries().size() + " entries");
-            PushReport.lines(result.push()).forEach(getLog()::info);
-        } catch (ConfigurationException e) {
-            throw Errors.mojo(getLog(), e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw Errors.mojo(getLog(), "Appending " + fromImage + " to <to><image> " + settings.to().image()
-                    + " failed: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw Errors.toMojo(getLog(), e);
-        }
+            CopyReport.lines(target, result.push()).forEach(getLog()::info);
+        });
     }
 
     private Instant outputTimestamp() {

@@ -1,17 +1,13 @@
 package dev.fita.maven;
 
-import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.credentials.PushCredentials;
-import dev.fita.maven.credentials.RegistryCredentials;
-import dev.fita.maven.image.ImageRecord;
-import dev.fita.maven.jib.JibLog;
+import dev.fita.maven.goal.CopyReport;
+import dev.fita.maven.goal.GoalErrors;
+import dev.fita.maven.goal.RegistryAccess;
+import dev.fita.maven.image.BuiltImage;
 import dev.fita.maven.push.ImagePushService;
-import dev.fita.maven.push.PushReport;
+import dev.fita.oci.content.CopyResult;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.PushResult;
-import dev.fita.oci.registry.RegistryClient;
-import dev.fita.oci.registry.RegistryException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,7 +16,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Pushes the OCI image layout that {@code fita:build} wrote to {@code <to><image>} and every tag of
- * {@code <to><tags>}. Every blob and manifest goes up before any tag moves.
+ * {@code <to><tags>}. Every blob and manifest goes up before any tag moves; what the registry already
+ * holds (blobs, manifests by digest, tags pointing at the image) is not sent again.
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PushMojo extends AbstractFitaMojo {
@@ -36,27 +33,14 @@ public class PushMojo extends AbstractFitaMojo {
             return;
         }
         FitaSettings settings = settings();
-        ImageReference target;
-        try {
-            target = ImagePushService.target(settings);
-            if (session.isOffline()) {
-                throw new MojoExecutionException("fita:push cannot push to " + target.name()
-                        + " in offline mode (-o); run it without -o");
-            }
-            ImageRecord built = ImagePushService.builtImage(settings, basedir());
-            RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
-                    settings.to().credHelper(), settingsServers(target.registry()),
-                    new JibLog(getLog(), ""));
-            RegistryClient client = registryClient(settings, new PushCredentials(chain)).build();
-            PushResult result = new ImagePushService(client, getLog()).push(settings, built, target);
-            PushReport.lines(result).forEach(getLog()::info);
-        } catch (ConfigurationException e) {
-            throw Errors.mojo(getLog(), e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw Errors.mojo(getLog(), "Pushing to <to><image> " + settings.to().image() + " failed: "
-                    + e.getMessage(), e);
-        } catch (Exception e) {
-            throw Errors.toMojo(getLog(), e);
-        }
+        GoalErrors.run("Pushing to <to><image> " + settings.to().image(), () -> {
+            ImageReference target = ImagePushService.target(settings);
+            RegistryAccess registries = registryAccess(target.registry());
+            registries.requireOnline("fita:push", "push to " + target.name());
+            BuiltImage built = ImagePushService.builtImage(settings, basedir());
+            CopyResult result = new ImagePushService(registries.client(settings, registries.to(settings)), getLog())
+                    .push(settings, built, target);
+            CopyReport.lines(target, result).forEach(getLog()::info);
+        });
     }
 }

@@ -9,19 +9,19 @@ import dev.fita.maven.config.EmbServeConfig;
 import dev.fita.maven.config.FromConfig;
 import dev.fita.maven.config.ToConfig;
 import dev.fita.maven.image.ImageRecord;
+import dev.fita.maven.testing.Beans;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.Platform;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
 import dev.fita.oci.registry.PlatformPuller;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppendMojoTest {
     private static TestRegistry registry;
-    private static RegistryClient client;
     private static List<Descriptor> sourceEntries;
 
     @TempDir
@@ -49,11 +48,10 @@ class AppendMojoTest {
     @BeforeAll
     static void startRegistryWithSourceImage() {
         registry = TestRegistry.start();
-        client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout layout = OciLayout.create(shared.resolve("source"));
         Descriptor index = TestImages.writeLinuxIndex(layout, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
         sourceEntries = ImageIndex.fromJson(layout.readBlob(index)).manifests();
-        new LayoutPusher(client).push(layout.root(), index, image("src/app:1"), List.of(), null);
+        new GraphCopy().copy(layout, index, client().target(image("src/app:1")), List.of("1"), null);
     }
 
     @AfterAll
@@ -61,27 +59,12 @@ class AppendMojoTest {
         registry.close();
     }
 
-    private static ImageReference image(String repoAndTag) {
-        return ImageReference.parse(registry.host() + "/" + repoAndTag);
+    private static RegistryClient client() {
+        return RegistryClient.builder().allowInsecure(true).build();
     }
 
-    private static void set(Object target, String name, Object value) {
-        try {
-            Class<?> type = target.getClass();
-            while (type != null) {
-                try {
-                    Field field = type.getDeclaredField(name);
-                    field.setAccessible(true);
-                    field.set(target, value);
-                    return;
-                } catch (NoSuchFieldException e) {
-                    type = type.getSuperclass();
-                }
-            }
-            throw new AssertionError("no field " + name + " in " + target.getClass());
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
+    private static ImageReference image(String repoAndTag) {
+        return ImageReference.parse(registry.host() + "/" + repoAndTag);
     }
 
     private AppendMojo mojo(String from, String to, List<String> tags, boolean withService, RecordingLog log)
@@ -90,17 +73,17 @@ class AppendMojoTest {
         mojo.setLog(log);
         if (from != null) {
             mojo.from = new FromConfig();
-            set(mojo.from, "image", from);
+            Beans.set(mojo.from, "image", from);
         }
         if (to != null) {
             mojo.to = new ToConfig();
-            set(mojo.to, "image", to);
-            set(mojo.to, "tags", tags);
+            Beans.set(mojo.to, "image", to);
+            Beans.set(mojo.to, "tags", tags);
         }
         if (withService) {
             Path service = Files.write(work.resolve("service.json"), TestImages.serviceJson());
             mojo.embServe = new EmbServeConfig();
-            set(mojo.embServe, "service", service.toFile());
+            Beans.set(mojo.embServe, "service", service.toFile());
         }
         mojo.allowInsecureRegistries = true;
         mojo.outputDirectory = work.resolve("target/fita").toFile();
@@ -129,7 +112,7 @@ class AppendMojoTest {
         assertTrue(all.contains(", 4 mounted"), all);
 
         Path pulled = work.resolve("pulled");
-        new PlatformPuller(client).pull(image("fita/app:stable"), Platform.parse("zephyr/arm/v7"), pulled);
+        new PlatformPuller(client()).pull(image("fita/app:stable"), Platform.parse("zephyr/arm/v7"), pulled);
         assertEquals(new String(TestImages.serviceJson()), Files.readString(pulled.resolve("service.json")));
 
         RecordingLog again = new RecordingLog(false);
@@ -179,7 +162,7 @@ class AppendMojoTest {
         AppendMojo mojo = mojo(null, null, null, false, log);
         mojo.skip = true;
         mojo.execute();
-        assertEquals(List.of("info Skipping fita: fita.skip is set"), log.lines);
+        assertEquals(List.of("info Skipping fita: fita.skip (or jib.skip) is set"), log.lines);
     }
 
     @Test
@@ -187,7 +170,7 @@ class AppendMojoTest {
         // A relative <service> without a project means the directory mvn runs in, as for inspect.
         AppendMojo mojo = mojo(registry.host() + "/src/app:1", registry.host() + "/fita/rel:1", null, true,
                 new RecordingLog(false));
-        set(mojo.embServe, "service", new File("does-not-exist-" + System.nanoTime() + ".json"));
+        Beans.set(mojo.embServe, "service", new File("does-not-exist-" + System.nanoTime() + ".json"));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("<embServe><service>: "), e.getMessage());
         assertTrue(e.getMessage().contains(new File(".").getAbsoluteFile().toPath().normalize().toString()),

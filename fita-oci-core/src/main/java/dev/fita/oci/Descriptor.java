@@ -61,16 +61,8 @@ public record Descriptor(
         return withAnnotations(merged);
     }
 
-    /** Fails unless {@code content} has this descriptor's size and digest. */
+    /** Fails unless {@code content} has this descriptor's size and digest (sha256 or sha512). */
     public void verify(byte[] content) {
-        if (content.length != size) {
-            throw new InvalidDigestException("content of " + digest + " is " + content.length
-                    + " bytes, but its descriptor says " + size);
-        }
-        Digest actual = Digest.sha256(content);
-        if (!actual.equals(digest)) {
-            throw new InvalidDigestException("content does not match its digest: expected " + digest
-                    + ", got " + actual);
-        }
+        DigestVerifier.verify(this, content);
     }
 }

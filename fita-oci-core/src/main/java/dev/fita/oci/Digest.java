@@ -50,29 +50,42 @@ public record Digest(String algorithm, String encoded) {
     }
 
     public static Digest sha256(byte[] bytes) {
-        return new Digest("sha256", HexFormat.of().formatHex(newSha256().digest(bytes)));
+        return of("sha256", bytes);
     }
 
-    /** Digests a stream without holding it in memory; the caller closes the stream. */
+    /** The digest of {@code bytes} with {@code algorithm} (sha256 or sha512). */
+    public static Digest of(String algorithm, byte[] bytes) {
+        MessageDigest md = messageDigest(algorithm);
+        return from(algorithm, md.digest(bytes));
+    }
+
+    /** Digests a stream with sha256 without holding it in memory; the caller closes the stream. */
     public static Digest sha256(InputStream in) throws IOException {
-        MessageDigest md = newSha256();
+        MessageDigest md = messageDigest("sha256");
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) != -1; ) {
             md.update(buffer, 0, n);
         }
-        return fromSha256(md);
+        return from("sha256", md.digest());
     }
 
-    /** The digest of what a {@link MessageDigest} for sha256 has seen. */
-    public static Digest fromSha256(MessageDigest md) {
-        return new Digest("sha256", HexFormat.of().formatHex(md.digest()));
+    /** The digest of raw hash bytes computed with {@code algorithm}. */
+    public static Digest from(String algorithm, byte[] hash) {
+        return new Digest(algorithm, HexFormat.of().formatHex(hash));
     }
 
-    public static MessageDigest newSha256() {
+    /** A fresh {@link MessageDigest} for a digest algorithm this class accepts (sha256 or sha512). */
+    public static MessageDigest messageDigest(String algorithm) {
+        String jdkName = switch (algorithm) {
+            case "sha256" -> "SHA-256";
+            case "sha512" -> "SHA-512";
+            default -> throw new InvalidDigestException(
+                    "unsupported digest algorithm '" + algorithm + "' (expected sha256 or sha512)");
+        };
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(jdkName);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
+            throw new IllegalStateException("the JVM has no " + jdkName, e);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.fita.maven.append;
 
-import dev.fita.maven.build.EmbServeLoader;
 import dev.fita.maven.config.ConfigurationException;
-import dev.fita.maven.push.LoggingPushListener;
 import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.goal.CopyProgressLog;
+import dev.fita.maven.image.EmbServeLoader;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.append.ImageAppender;
@@ -74,7 +74,7 @@ public final class ImageAppendService {
         log.info("Appending embServe service '" + loaded.name() + "' version " + loaded.version() + " as "
                 + settings.embServe().platform() + " to " + from + " -> " + to.name() + " (" + howCopied(from, to) + ")");
         AppendResult result = new ImageAppender(client).append(from, to, settings.to().tags(), loaded.artifact(),
-                new LoggingPushListener(log, "Copying blobs"));
+                new CopyProgressLog(log, "Copying blobs"));
         write(settings, result);
         return result;
     }

@@ -2,6 +2,7 @@ package dev.fita.maven.build;
 
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.image.EmbServeLoader;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.maven.image.JibTarImport;
 import dev.fita.maven.image.JibTarImport.ImportedImage;

@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.fita.oci.InvalidPlatformException;
 import dev.fita.oci.Platform;
 import dev.fita.oci.PlatformSpelling;
+import dev.fita.oci.embserve.EmbServeArtifact;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ public final class SettingsResolver {
         }
         Platform resolvedPlatform;
         try {
-            resolvedPlatform = platform == null ? Platform.parse("zephyr/arm/v7") : PlatformSpelling.parse(platform);
+            resolvedPlatform = platform == null ? EmbServeArtifact.DEFAULT_PLATFORM : PlatformSpelling.parse(platform);
         } catch (InvalidPlatformException e) {
             throw new ConfigurationException("<embServe><platform>: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.Platform;
+import dev.fita.oci.layout.LayoutException;
 import dev.fita.oci.layout.LayoutTar;
 import dev.fita.oci.layout.OciLayout;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class JibTarImport {
         OciLayout jib = LayoutTar.importTar(tarFile, scratchDir);
         ImageIndex index = jib.readIndex();
         if (index.manifests().size() != 1) {
-            throw new IllegalStateException("jib-core wrote " + index.manifests().size()
+            throw new LayoutException("jib-core wrote " + index.manifests().size()
                     + " manifests to " + tarFile + " for " + platform + ", expected exactly one");
         }
         Descriptor entry = index.manifests().get(0);

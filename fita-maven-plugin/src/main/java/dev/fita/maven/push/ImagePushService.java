@@ -2,24 +2,20 @@ package dev.fita.maven.push;
 
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.image.ImageRecord;
-import dev.fita.oci.Descriptor;
-import dev.fita.oci.Digest;
-import dev.fita.oci.MediaTypes;
-import dev.fita.oci.layout.OciLayout;
+import dev.fita.maven.goal.CopyProgressLog;
+import dev.fita.maven.image.BuiltImage;
+import dev.fita.oci.content.CopyOptions;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 
-/** The {@code push} goal's work: push the layout {@code build} wrote to {@code <to><image>} and every tag. */
+/** The {@code push} goal's work: copy the layout {@code build} wrote to {@code <to><image>} and every tag. */
 public final class ImagePushService {
     private final RegistryClient client;
     private final Log log;
@@ -42,33 +38,23 @@ public final class ImagePushService {
         }
     }
 
-    /** What {@code build} left, or a sentence saying to run it. */
-    public static ImageRecord builtImage(FitaSettings settings, Path basedir) throws IOException {
-        Path layout = settings.layoutDirectory();
-        if (!Files.isRegularFile(layout.resolve("index.json")) || !Files.isRegularFile(settings.imageJson())) {
-            Path shown = basedir != null && layout.startsWith(basedir) ? basedir.relativize(layout) : layout;
-            throw new ConfigurationException("No image built: run fita:build first (" + shown + " is missing)");
-        }
-        return ImageRecord.read(settings.imageJson());
+    /** What {@code build} left, or a sentence saying to run it (or that it did not finish). */
+    public static BuiltImage builtImage(FitaSettings settings, Path basedir) {
+        return BuiltImage.find(settings, basedir, "");
     }
 
-    public PushResult push(FitaSettings settings, ImageRecord built, ImageReference target) throws IOException {
-        Path layout = settings.layoutDirectory();
-        Digest digest = Digest.parse(built.digest());
-        Path indexBlob = OciLayout.open(layout).blobPath(digest);
-        if (!Files.isRegularFile(indexBlob)) {
-            throw new ConfigurationException("No image built: run fita:build first (" + indexBlob + " is missing)");
-        }
-        Descriptor root = new Descriptor(MediaTypes.OCI_INDEX, digest, Files.size(indexBlob));
-        log.info("Pushing " + built.digest() + " to " + target.name() + " as " + String.join(", ", settings.to().tags()));
-        LayoutPusher pusher = new LayoutPusher(client);
+    public CopyResult push(FitaSettings settings, BuiltImage built, ImageReference target) {
+        List<String> tags = target.tagsWith(settings.to().tags());
+        log.info("Pushing " + built.root().digest() + " to " + target.name() + " as " + String.join(", ", tags));
+        CopyOptions options = CopyOptions.DEFAULT;
         Optional<String> base = baseRepositoryOn(settings, target);
         if (base.isPresent()) {
             // The base layers are already in the registry: mount them instead of uploading them again.
             log.debug("Mounting missing blobs from " + base.get() + " where possible");
-            pusher = pusher.mountingFrom(List.of(base.get()));
+            options = options.withMountFrom(List.of(base.get()));
         }
-        return pusher.push(layout, root, target, settings.to().tags(), new LoggingPushListener(log, "Pushing blobs"));
+        return new GraphCopy(options).copy(built.layout(), built.root(), client.target(target), tags,
+                new CopyProgressLog(log, "Pushing blobs"));
     }
 
     /** The base image's repository when it lives on the target's registry. */

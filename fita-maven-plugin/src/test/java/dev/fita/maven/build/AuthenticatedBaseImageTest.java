@@ -19,12 +19,12 @@ import dev.fita.maven.testing.Poms;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.maven.testing.TestProjects;
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.CredentialProvider;
 import dev.fita.oci.registry.Credentials;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.registry.RegistryException;
 import dev.fita.oci.testing.TestImages;
@@ -57,7 +57,7 @@ class AuthenticatedBaseImageTest {
                 .credentials(CredentialProvider.of(registry.host(), new Credentials(USER, PASSWORD))).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64);
-        new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
+        new GraphCopy().copy(base, index, client.target(ImageReference.parse(registry.host() + "/base:1")), List.of("1"), null);
     }
 
     @AfterAll
@@ -101,9 +101,9 @@ class AuthenticatedBaseImageTest {
         RegistryClient client = RegistryClient.builder().allowInsecure(true).credentials(new PushCredentials(
                 new RegistryCredentials(settings.to().auth(), "<to><auth>", settings.to().credHelper(),
                         SettingsServers.none(), new JibLog(log, "")))).build();
-        PushResult pushed = new ImagePushService(client, log).push(settings,
+        CopyResult pushed = new ImagePushService(client, log).push(settings,
                 ImagePushService.builtImage(settings, project), ImagePushService.target(settings));
-        assertEquals(built.record().digest(), pushed.rootDigest().toString());
+        assertEquals(built.record().digest(), pushed.root().digest().toString());
         assertFalse(log.all().contains(PASSWORD), "no log line, not even at debug, holds the password");
         assertTrue(log.all().contains("Using credentials from <from><auth> for " + registry.host()), log.all());
         assertTrue(log.all().contains("Using credentials from <to><auth> for " + registry.host()), log.all());

@@ -19,10 +19,10 @@ import dev.fita.maven.testing.Poms;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.maven.testing.TestProjects;
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
@@ -57,7 +57,7 @@ class BuildAndPushTest {
         RegistryClient client = RegistryClient.builder().allowInsecure(true).build();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64, TestImages.LINUX_ARM64);
-        new LayoutPusher(client).push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
+        new GraphCopy().copy(base, index, client.target(ImageReference.parse(registry.host() + "/base:1")), List.of("1"), null);
     }
 
     @AfterAll
@@ -104,8 +104,8 @@ class BuildAndPushTest {
         assertEquals(List.of("linux/amd64", "linux/arm64", "zephyr/arm/v7"),
                 record.platforms().stream().map(ImageRecord.Entry::platform).toList());
         OciLayout layout = OciLayout.open(first.layout());
-        assertEquals(record.digest(), layout.resolve("latest").digest().toString());
-        assertEquals(record.digest(), layout.resolve("0.0.1").digest().toString());
+        assertEquals(record.digest(), layout.require("latest").digest().toString());
+        assertEquals(record.digest(), layout.require("0.0.1").digest().toString());
         Descriptor arm64 = ImageFiles.entries(layout, "latest").get(1);
         JsonNode config = ImageFiles.config(layout, arm64);
         assertEquals("arm64", config.get("architecture").asText());
@@ -146,12 +146,13 @@ class BuildAndPushTest {
         ImageReference target2 = ImagePushService.target(settings);
         RegistryClient freshClient = RegistryClient.builder().allowInsecure(true).build();
         ImagePushService push = new ImagePushService(freshClient, log);
-        PushResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target2);
+        CopyResult pushed = push.push(settings, ImagePushService.builtImage(settings, project), target2);
         assertEquals(List.of("0.0.1", "latest"), pushed.tags());
         assertEquals(2, pushed.blobsMounted(), "one base layer per platform is mounted from the base repository");
-        PushResult again = push.push(settings, ImagePushService.builtImage(settings, project), target2);
-        assertEquals(0, again.blobsUploaded());
-        assertEquals(record.digest(), again.rootDigest().toString());
+        CopyResult again = push.push(settings, ImagePushService.builtImage(settings, project), target2);
+        assertEquals(0, again.blobsCopied());
+        assertEquals(0, again.manifestsCopied() + again.tagsMoved(), "nothing is sent again");
+        assertEquals(record.digest(), again.root().digest().toString());
     }
 
     private static List<String> strings(JsonNode array) {

@@ -21,9 +21,9 @@ import dev.fita.maven.testing.Poms;
 import dev.fita.maven.testing.RecordingLog;
 import dev.fita.maven.testing.TestProjects;
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
@@ -60,8 +60,8 @@ class JibSemanticsTest {
         registry = TestRegistry.start();
         OciLayout base = OciLayout.create(shared.resolve("base"));
         Descriptor index = TestImages.writeLinuxIndex(base, TestImages.LINUX_AMD64);
-        new LayoutPusher(RegistryClient.builder().allowInsecure(true).build())
-                .push(base.root(), index, ImageReference.parse(registry.host() + "/base:1"), List.of(), null);
+        new GraphCopy().copy(base, index, RegistryClient.builder().allowInsecure(true).build()
+                .target(ImageReference.parse(registry.host() + "/base:1")), List.of("1"), null);
     }
 
     @AfterAll

@@ -9,13 +9,13 @@ import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
+import dev.fita.oci.content.MemoryStorage;
 import dev.fita.oci.embserve.EmbServeArtifact;
 import dev.fita.oci.embserve.ServiceFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImageTreeTest {
@@ -24,28 +24,20 @@ class ImageTreeTest {
              "dependencies":{"sdk_api":1},"inputs":[],"outputs":[{"key":"t","type":1}]}
             """;
 
-    private final Map<String, byte[]> blobs = new HashMap<>();
+    private final List<Blob> blobs = new ArrayList<>();
 
     private Descriptor put(String mediaType, byte[] bytes) {
-        Descriptor d = Descriptor.of(mediaType, bytes);
-        blobs.put(d.digest().toString(), bytes);
-        return d;
+        Blob blob = Blob.of(mediaType, bytes);
+        blobs.add(blob);
+        return blob.descriptor();
     }
 
-    private final ContentSource source = new ContentSource() {
-        @Override
-        public byte[] manifest(Descriptor d) {
-            return blobs.get(d.digest().toString());
-        }
-
-        @Override
-        public byte[] blob(Descriptor d) {
-            return blobs.get(d.digest().toString());
-        }
-    };
+    private List<String> render(String title, Descriptor root) {
+        return ImageTree.lines(ImageTree.read(new MemoryStorage(blobs), title, List.of(), root));
+    }
 
     @Test
-    void indexWithContainerAndEmbServeEntries() throws Exception {
+    void indexWithContainerAndEmbServeEntries() {
         Descriptor config = put(MediaTypes.OCI_CONFIG, "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8));
         Descriptor layer = put(MediaTypes.OCI_LAYER_GZIP, new byte[] {1, 2, 3});
         Descriptor image = put(MediaTypes.OCI_MANIFEST, ImageManifest.oci(config, List.of(layer), null).toJson())
@@ -57,7 +49,7 @@ class ImageTreeTest {
         }
         Descriptor index = put(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(image, artifact.indexEntry()), null).toJson());
 
-        List<String> lines = new ImageTree(source).render("127.0.0.1:5000/fita/sensor:1", index);
+        List<String> lines = render("127.0.0.1:5000/fita/sensor:1", index);
 
         assertEquals("127.0.0.1:5000/fita/sensor:1", lines.get(0));
         assertEquals("└── OCI image index " + index.digest() + " (" + index.size() + " bytes)", lines.get(1));
@@ -70,10 +62,10 @@ class ImageTreeTest {
     }
 
     @Test
-    void singleManifestWithoutPlatform() throws Exception {
+    void singleManifestWithoutPlatform() {
         Descriptor config = put(MediaTypes.OCI_CONFIG, "{}".getBytes(StandardCharsets.UTF_8));
         Descriptor manifest = put(MediaTypes.OCI_MANIFEST, ImageManifest.oci(config, List.of(), null).toJson());
-        List<String> lines = new ImageTree(source).render("ref", manifest);
+        List<String> lines = render("ref", manifest);
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).startsWith("└── (no platform)"), lines.get(1));
     }

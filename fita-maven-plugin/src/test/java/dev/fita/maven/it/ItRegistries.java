@@ -3,13 +3,19 @@ package dev.fita.maven.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
+import dev.fita.oci.Platform;
+import dev.fita.oci.layout.OciLayout;
+import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
 import dev.fita.oci.testing.Tools;
 
@@ -18,8 +24,9 @@ import dev.fita.oci.testing.Tools;
  * and stopped in post-integration-test, so they outlive the single {@code mvn} runs of invoker.
  *
  * <p>{@code start <dir>} starts a plain-HTTP anonymous registry and a TLS + htpasswd one (user
- * {@value #USER}), each on a free 127.0.0.1 port, pushes {@link TinyBaseImage} to both as
- * {@value #BASE_IMAGE}, and writes {@code <dir>/it.properties} ({@code it.registry},
+ * {@value #USER}), each on a free 127.0.0.1 port, pushes a tiny linux/amd64 + linux/arm64 base image
+ * (no Docker Hub on the test machine; the marker file lets a test see that each platform got its own
+ * base layer) to both as {@value #BASE_IMAGE}, and writes {@code <dir>/it.properties} ({@code it.registry},
  * {@code it.authRegistry}, ...) that the pom reads into project properties for invoker.
  * {@code stop <dir>} stops both; it is also run first by {@code start} in case an earlier build
  * was killed before its post-integration-test, and a shutdown hook stops them when Maven exits.
@@ -29,7 +36,10 @@ public final class ItRegistries {
     static final String USER = "fita";
     /** Test-only secret; src/it/settings.xml holds it encrypted with src/it/settings-security.xml. */
     static final String PASSWORD = "fita-it-secret";
-    static final String BASE_IMAGE = "base/tiny:" + TinyBaseImage.TAG;
+    /** The base image's tag; its two platforms, each one tiny layer holding {@value #MARKER} (the architecture). */
+    static final String BASE_TAG = "1";
+    static final String BASE_IMAGE = "base/tiny:" + BASE_TAG;
+    static final String MARKER = "etc/fita-base-arch";
 
     private static final Duration SKOPEO_TIMEOUT = Duration.ofMinutes(2);
 
@@ -69,8 +79,8 @@ public final class ItRegistries {
         stopWhenMavenExits(List.of(plain.getProperty("pid"), auth.getProperty("pid")));
 
         Path layout = dir.resolve("base-image");
-        TinyBaseImage.write(layout);
-        String source = "oci:" + layout + ":" + TinyBaseImage.TAG;
+        writeBaseImage(layout);
+        String source = "oci:" + layout + ":" + BASE_TAG;
         push(skopeo, source, plain.getProperty("host"), null);
         push(skopeo, source, auth.getProperty("host"), USER + ":" + PASSWORD);
 
@@ -86,6 +96,15 @@ public final class ItRegistries {
         }
         System.out.println("[fita-it] plain registry http://" + plain.getProperty("host")
                 + ", authenticated registry https://" + auth.getProperty("host") + ", base image " + BASE_IMAGE);
+    }
+
+    private static void writeBaseImage(Path dir) {
+        OciLayout layout = OciLayout.create(dir);
+        Map<Platform, Map<String, byte[]>> files = new LinkedHashMap<>();
+        for (Platform platform : List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64)) {
+            files.put(platform, Map.of(MARKER, (platform.architecture() + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        layout.tag(TestImages.writeLinuxIndex(layout, files), List.of(BASE_TAG));
     }
 
     /**

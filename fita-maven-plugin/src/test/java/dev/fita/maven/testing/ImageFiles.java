@@ -27,7 +27,7 @@ public final class ImageFiles {
     public record Entry(String path, int mode, long uid, long gid, long size, Instant mtime, String content) {}
 
     public static List<Descriptor> entries(OciLayout layout, String tag) {
-        Descriptor root = layout.resolve(tag);
+        Descriptor root = layout.require(tag);
         return ImageIndex.fromJson(layout.readBlob(new Descriptor(root.mediaType(), root.digest(), root.size())))
                 .manifests();
     }

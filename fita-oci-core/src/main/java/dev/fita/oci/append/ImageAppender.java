@@ -9,19 +9,22 @@ import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.MediaTypes;
+import dev.fita.oci.content.CopyListener;
+import dev.fita.oci.content.CopyOptions;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
+import dev.fita.oci.content.MemoryStorage;
+import dev.fita.oci.content.OverlayStorage;
 import dev.fita.oci.embserve.EmbServeArtifact;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
-import dev.fita.oci.registry.PushListener;
-import dev.fita.oci.registry.PushResult;
 import dev.fita.oci.registry.RegistryClient;
 
 /**
  * Adds the embServe entry to an image built elsewhere: reads {@code from}, writes one OCI image index
  * whose entries point at the source manifests unchanged (same bytes, same digests, a Docker manifest
- * list's entries included as they are) plus the embServe entry, and pushes it to {@code to}. On the
- * same registry blobs are mounted from the source repository; across registries they are streamed
- * from the source to the target. Blobs, then manifests, then the index by digest, then the tags.
+ * list's entries included as they are) plus the embServe entry, and copies it to {@code to} with the
+ * {@link GraphCopy}: the new documents from memory, the rest streamed from the source (or mounted,
+ * on the same registry). Blobs, then manifests, then the index by digest, then the tags.
  */
 public final class ImageAppender {
 
@@ -29,7 +32,7 @@ public final class ImageAppender {
     private final int concurrency;
 
     public ImageAppender(RegistryClient client) {
-        this(client, LayoutPusher.DEFAULT_CONCURRENCY);
+        this(client, CopyOptions.DEFAULT_CONCURRENCY);
     }
 
     public ImageAppender(RegistryClient client, int concurrency) {
@@ -43,8 +46,9 @@ public final class ImageAppender {
      * the new index.
      */
     public AppendResult append(ImageReference from, ImageReference to, List<String> tags, EmbServeArtifact artifact,
-            PushListener listener) {
+            CopyListener listener) {
         Objects.requireNonNull(artifact, "artifact");
+        List<String> allTags = to.tagsWith(tags);
         SourceImage source = SourceImage.read(client, from);
         Descriptor entry = artifact.indexEntry();
         for (Descriptor replaced : source.replacedBy(entry)) {
@@ -55,16 +59,14 @@ public final class ImageAppender {
         List<Blob> local = new ArrayList<>(artifact.blobs());
         local.add(indexBlob);
 
-        boolean sameRegistry = from.registry().equals(to.registry());
-        LayoutPusher pusher = new LayoutPusher(client, concurrency);
-        if (sameRegistry) {
+        CopyOptions options = CopyOptions.DEFAULT.withConcurrency(concurrency);
+        if (from.registry().equals(to.registry())) {
             // Cross-repository mounts: the registry links the source's blobs instead of receiving them again.
-            pusher = pusher.mountingFrom(List.of(from.repository()));
+            options = options.withMountFrom(List.of(from.repository()));
         }
-        PushResult pushed;
-        try (CopySource content = new CopySource(client.repository(from), local)) {
-            pushed = pusher.push(content, indexBlob.descriptor(), to, tags, listener);
-        }
+        CopyResult pushed = new GraphCopy(options).copy(
+                new OverlayStorage(new MemoryStorage(local), client.repository(from)), indexBlob.descriptor(),
+                client.target(to), allTags, listener);
         return new AppendResult(source.descriptor(), indexBlob.descriptor(), index.manifests(), pushed);
     }
 
@@ -73,8 +75,7 @@ public final class ImageAppender {
      * container image there would silently drop it, so only an earlier embServe artifact may go.
      */
     private void requireEmbServe(SourceImage source, Descriptor replaced) {
-        ImageManifest manifest = ImageManifest.fromJson(
-                client.repository(source.reference()).fetchManifest(replaced.digest().toString()).bytes());
+        ImageManifest manifest = ImageManifest.fromJson(client.repository(source.reference()).fetchAll(replaced));
         boolean embServe = manifest.layers().stream()
                 .anyMatch(l -> MediaTypes.EMBSERVE_SERVICE.equals(l.mediaType()));
         if (!embServe) {

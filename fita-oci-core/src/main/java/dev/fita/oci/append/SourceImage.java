@@ -1,20 +1,18 @@
 package dev.fita.oci.append;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.ImageConfig;
 import dev.fita.oci.ImageIndex;
 import dev.fita.oci.ImageManifest;
 import dev.fita.oci.InvalidDocumentException;
 import dev.fita.oci.Json;
 import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
-import dev.fita.oci.compose.CompositionException;
-import dev.fita.oci.compose.IndexComposer;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.ManifestResponse;
 import dev.fita.oci.registry.RegistryClient;
@@ -39,7 +37,7 @@ public record SourceImage(ImageReference reference, Descriptor descriptor, List<
     /** Reads {@code reference}; fails with one sentence on an entry without platform or a nested index. */
     public static SourceImage read(RegistryClient client, ImageReference reference) {
         Repository repo = client.repository(reference);
-        ManifestResponse top = repo.fetchManifest(reference.referenceOrTag());
+        ManifestResponse top = repo.manifests().fetch(reference.referenceOrTag());
         String type = top.mediaType();
         if (MediaTypes.isIndex(type)) {
             ImageIndex index = parse(reference, top, () -> ImageIndex.fromJson(top.bytes()));
@@ -110,13 +108,9 @@ public record SourceImage(ImageReference reference, Descriptor descriptor, List<
             throw new AppendException("The image config " + config.digest() + " of " + reference + " is larger than "
                     + Json.MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB, so its platform cannot be read.");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        repo.fetchBlob(config, bytes);
         try {
-            // The composer reads a platform from an image config exactly as build does.
-            return new IndexComposer().addImage(manifest, bytes.toByteArray(), null).compose(null)
-                    .manifests().get(0).platform();
-        } catch (CompositionException e) {
+            return ImageConfig.platformOf(repo.fetchAll(config), "the image config of " + manifest.digest());
+        } catch (InvalidDocumentException e) {
             throw new AppendException(reference + " is a single image manifest without a platform: "
                     + e.getMessage() + ".", e);
         }

@@ -1,17 +1,15 @@
 package dev.fita.oci.compose;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.fita.oci.Descriptor;
+import dev.fita.oci.ImageConfig;
 import dev.fita.oci.ImageIndex;
-import dev.fita.oci.Json;
+import dev.fita.oci.InvalidDocumentException;
 import dev.fita.oci.Platform;
 
 /**
@@ -93,46 +91,10 @@ public final class IndexComposer {
     }
 
     private static Platform platformOf(Descriptor manifest, byte[] configJson) {
-        String what = "the image config of " + manifest.digest();
-        JsonNode root;
         try {
-            root = Json.mapper().readTree(configJson);
-        } catch (IOException e) {
-            throw new CompositionException(what + " is not valid JSON", e);
+            return ImageConfig.platformOf(configJson, "the image config of " + manifest.digest());
+        } catch (InvalidDocumentException e) {
+            throw new CompositionException(e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new CompositionException(what + " is not a JSON object");
-        }
-        String os = text(root, "os", what);
-        String architecture = text(root, "architecture", what);
-        if (os == null || architecture == null) {
-            throw new CompositionException(what + " has no '" + (os == null ? "os" : "architecture")
-                    + "', so its platform is unknown");
-        }
-        List<String> features = new ArrayList<>();
-        JsonNode featureNode = root.get("os.features");
-        if (featureNode != null && !featureNode.isNull()) {
-            if (!featureNode.isArray()) {
-                throw new CompositionException(what + " has 'os.features' that is not an array of strings");
-            }
-            for (JsonNode f : featureNode) {
-                if (!f.isTextual()) {
-                    throw new CompositionException(what + " has 'os.features' that is not an array of strings");
-                }
-                features.add(f.textValue());
-            }
-        }
-        return new Platform(os, architecture, text(root, "variant", what), text(root, "os.version", what), features);
-    }
-
-    private static String text(JsonNode root, String field, String what) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new CompositionException(what + " has '" + field + "' that is not a string");
-        }
-        return node.textValue().isEmpty() ? null : node.textValue();
     }
 }

@@ -34,7 +34,7 @@ import dev.fita.oci.OciException;
  */
 public final class LayoutTar {
 
-    private static final String BLOBS_PREFIX = OciLayout.BLOBS_DIR + "/";
+    private static final String BLOBS_PREFIX = BlobFiles.BLOBS_DIR + "/";
     private static final long EPOCH = 0L;
 
     private LayoutTar() {}

@@ -14,11 +14,17 @@ import com.google.api.client.http.HttpResponse;
 final class HttpExchange implements AutoCloseable {
 
     private final HttpResponse response;
+    private final String method;
     private final String url;
 
-    HttpExchange(HttpResponse response, String url) {
+    HttpExchange(HttpResponse response, String method, String url) {
         this.response = response;
+        this.method = method;
         this.url = url;
+    }
+
+    String method() {
+        return method;
     }
 
     int status() {

@@ -1,5 +1,8 @@
 package dev.fita.oci.registry;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.fita.oci.Digest;
@@ -13,7 +16,7 @@ import dev.fita.oci.InvalidDigestException;
  */
 public record ImageReference(String registry, String repository, String tag, Digest digest) {
 
-    public static final String DOCKER_HUB = "docker.io";
+    public static final String DOCKER_HUB = DockerHub.NAME;
     public static final String DEFAULT_TAG = "latest";
 
     private static final Pattern HOST_PART = Pattern.compile("(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])");
@@ -57,7 +60,8 @@ public record ImageReference(String registry, String repository, String tag, Dig
                 if (!REGISTRY.matcher(first).matches()) {
                     throw invalid(ref, "the registry '" + first + "' is not a valid host[:port]");
                 }
-                registry = first;
+                // docker's grammar folds the legacy index name into docker.io
+                registry = DockerHub.isDockerHub(first) && !first.equals(DockerHub.API_HOST) ? DockerHub.NAME : first;
                 rest = rest.substring(slash + 1);
             }
         }
@@ -102,6 +106,21 @@ public record ImageReference(String registry, String repository, String tag, Dig
                     + " (letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-').");
         }
         return new ImageReference(registry, repository, newTag, null);
+    }
+
+    /**
+     * This reference's tag (if any) and then each of {@code extra}, each once and each checked: the
+     * tags a push moves. A bad tag fails here, before anything is sent.
+     */
+    public List<String> tagsWith(List<String> extra) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (tag != null) {
+            tags.add(tag);
+        }
+        for (String t : extra) {
+            tags.add(withTag(t).tag());
+        }
+        return List.copyOf(tags);
     }
 
     public ImageReference withDigest(Digest newDigest) {

@@ -9,4 +9,8 @@ public class NotFoundException extends RegistryException {
     public NotFoundException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public NotFoundException(String message, Throwable cause, ErrorResponse response) {
+        super(message, cause, response);
+    }
 }

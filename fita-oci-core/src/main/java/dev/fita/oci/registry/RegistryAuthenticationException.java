@@ -9,4 +9,8 @@ public class RegistryAuthenticationException extends RegistryException {
     public RegistryAuthenticationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public RegistryAuthenticationException(String message, Throwable cause, ErrorResponse response) {
+        super(message, cause, response);
+    }
 }

@@ -1,26 +1,14 @@
 package dev.fita.oci.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.http.config.Registry;
 import org.apache.http.config.RegistryBuilder;
@@ -28,19 +16,17 @@ import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
-import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.conn.DefaultManagedHttpClientConnection;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 
-import dev.fita.oci.Digest;
-
 /**
- * A client for the OCI distribution API. Thread-safe: build one and share it across operations;
- * it caches per registry whether to use https or http, the auth challenge, bearer tokens per scope
- * set, and where blobs were last seen (for cross-repository mounts).
+ * A client for the OCI distribution API. Thread-safe: build one and share it across operations; it
+ * caches per registry whether to use https or http, the auth challenge and bearer tokens per scope
+ * set. It logs one debug line per request (method, URL without query, status) and per retry
+ * decision, never a header, token or password.
  */
 public final class RegistryClient {
 
@@ -51,11 +37,12 @@ public final class RegistryClient {
      */
     public static final long DEFAULT_CHUNK_SIZE = 512L * 1024 * 1024;
 
-    private final RegistryTransport transport;
-    private final long chunkSize;
-    private final Map<String, String> blobLocations = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(RegistryClient.class.getName());
 
-    private RegistryClient(RegistryTransport transport, long chunkSize) {
+    private final Transport transport;
+    private final long chunkSize;
+
+    private RegistryClient(Transport transport, long chunkSize) {
         this.transport = transport;
         this.chunkSize = chunkSize;
     }
@@ -64,25 +51,14 @@ public final class RegistryClient {
         return new Builder();
     }
 
+    /** {@code ref}'s repository; reads ask for pull access only. */
     public Repository repository(ImageReference ref) {
-        return new Repository(this, ref.registry(), ref.repository());
+        return new Repository(transport, ref.registry(), ref.repository(), false, chunkSize);
     }
 
-    RegistryTransport transport() {
-        return transport;
-    }
-
-    long chunkSize() {
-        return chunkSize;
-    }
-
-    /** Remembers that {@code repository} on {@code registry} has the blob, as a mount source for later. */
-    void sawBlob(String registry, String repository, Digest digest) {
-        blobLocations.put(registry + "|" + digest, repository);
-    }
-
-    Optional<String> knownLocation(String registry, Digest digest) {
-        return Optional.ofNullable(blobLocations.get(registry + "|" + digest));
+    /** {@code ref}'s repository as a push target: every request asks for push access, so one token serves a whole push. */
+    public Repository target(ImageReference ref) {
+        return new Repository(transport, ref.registry(), ref.repository(), true, chunkSize);
     }
 
     public static final class Builder {
@@ -95,6 +71,7 @@ public final class RegistryClient {
         private long chunkSize = DEFAULT_CHUNK_SIZE;
         private Duration connectTimeout = Duration.ofSeconds(20);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private Consumer<String> debugLog = line -> LOG.log(Level.FINE, line);
 
         public Builder credentials(CredentialProvider provider) {
             this.credentials = Objects.requireNonNull(provider);
@@ -117,6 +94,12 @@ public final class RegistryClient {
 
         public Builder userAgent(String agent) {
             this.userAgent = Objects.requireNonNull(agent);
+            return this;
+        }
+
+        /** Where the debug lines go (default: java.util.logging at FINE); e.g. a build tool's debug log. */
+        public Builder debugLog(Consumer<String> lines) {
+            this.debugLog = Objects.requireNonNull(lines);
             return this;
         }
 
@@ -149,18 +132,17 @@ public final class RegistryClient {
 
         public RegistryClient build() {
             HttpTransport t = httpTransport != null ? httpTransport : apacheTransport();
-            RegistryTransport rt = new RegistryTransport(t.createRequestFactory(), credentials, allowInsecure,
-                    retryPolicy, userAgent, connectTimeout, readTimeout);
-            return new RegistryClient(rt, chunkSize);
+            HttpSender sender = new HttpSender(t.createRequestFactory(), userAgent, connectTimeout, readTimeout, debugLog);
+            return new RegistryClient(new Transport(sender, credentials, allowInsecure, retryPolicy), chunkSize);
         }
 
         private HttpTransport apacheTransport() {
             SSLConnectionSocketFactory tls;
             try {
                 if (allowInsecure) {
-                    tls = new SSLConnectionSocketFactory(trustAllContext(), NoopHostnameVerifier.INSTANCE);
+                    tls = new SSLConnectionSocketFactory(TlsTrust.trustingAll(), NoopHostnameVerifier.INSTANCE);
                 } else if (trustedCertificate != null) {
-                    tls = new SSLConnectionSocketFactory(contextTrusting(trustedCertificate));
+                    tls = new SSLConnectionSocketFactory(TlsTrust.trusting(trustedCertificate));
                 } else {
                     tls = SSLConnectionSocketFactory.getSystemSocketFactory();
                 }
@@ -181,48 +163,12 @@ public final class RegistryClient {
                     (route, config) -> new DefaultManagedHttpClientConnection("fita-" + ids.incrementAndGet(), 64 * 1024));
             connections.setMaxTotal(50);
             connections.setDefaultMaxPerRoute(20);
-            HttpClientBuilder b = ApacheHttpTransport.newDefaultHttpClientBuilder()
+            return new ApacheHttpTransport(ApacheHttpTransport.newDefaultHttpClientBuilder()
                     .setConnectionManager(connections)
                     // Blobs must arrive byte for byte (digests); cookies have no place in the API.
                     .disableContentCompression()
-                    .disableCookieManagement();
-            return new ApacheHttpTransport(b.build());
-        }
-
-        private static SSLContext trustAllContext() throws GeneralSecurityException {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-                @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-                @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-            }}, new SecureRandom());
-            return ctx;
-        }
-
-        /** The JDK's trusted CAs plus the given PEM certificate(s). */
-        private static SSLContext contextTrusting(Path pem) throws GeneralSecurityException, IOException {
-            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            defaults.init((KeyStore) null);
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (TrustManager tm : defaults.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    for (X509Certificate c : x.getAcceptedIssuers()) {
-                        store.setCertificateEntry("default-" + i++, c);
-                    }
-                }
-            }
-            try (InputStream in = Files.newInputStream(pem)) {
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("extra-" + i++, c);
-                }
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), new SecureRandom());
-            return ctx;
+                    .disableCookieManagement()
+                    .build());
         }
     }
 }

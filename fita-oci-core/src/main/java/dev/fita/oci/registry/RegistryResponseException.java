@@ -9,4 +9,8 @@ public class RegistryResponseException extends RegistryException {
     public RegistryResponseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public RegistryResponseException(String message, Throwable cause, ErrorResponse response) {
+        super(message, cause, response);
+    }
 }

@@ -9,4 +9,8 @@ public class RegistryUnreachableException extends RegistryException {
     public RegistryUnreachableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public RegistryUnreachableException(String message, Throwable cause, ErrorResponse response) {
+        super(message, cause, response);
+    }
 }

@@ -9,4 +9,8 @@ public class SizeLimitException extends RegistryException {
     public SizeLimitException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public SizeLimitException(String message, Throwable cause, ErrorResponse response) {
+        super(message, cause, response);
+    }
 }

@@ -29,10 +29,12 @@ import dev.fita.oci.Platform;
 import dev.fita.oci.embserve.EmbServeArtifact;
 import dev.fita.oci.embserve.ServiceFile;
 import dev.fita.oci.layout.OciLayout;
+import dev.fita.oci.content.CopyListener;
+import dev.fita.oci.content.GraphCopy;
+import dev.fita.oci.registry.ErrorCode;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
+import dev.fita.oci.registry.NotFoundException;
 import dev.fita.oci.registry.PlatformPuller;
-import dev.fita.oci.registry.PushListener;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestRegistry;
@@ -114,12 +116,17 @@ class AppendTest {
     }
 
     /** Records which blobs the push uploaded and mounted. */
-    private static final class Recorder implements PushListener {
+    private static final class Recorder implements CopyListener {
         final List<Digest> uploaded = new CopyOnWriteArrayList<>();
         final List<Digest> mounted = new CopyOnWriteArrayList<>();
 
-        @Override public void blobUploaded(Descriptor d) { uploaded.add(d.digest()); }
-        @Override public void blobMounted(Descriptor d) { mounted.add(d.digest()); }
+        @Override public void blobCopied(Descriptor d) { uploaded.add(d.digest()); }
+        @Override public void blobMounted(Descriptor d, String from) { mounted.add(d.digest()); }
+    }
+
+    /** Pushes a layout's image as if another tool had built it. */
+    private static void pushWithFita(OciLayout layout, Descriptor root, ImageReference target) {
+        new GraphCopy().copy(layout, root, client().target(target), target.tagsWith(List.of()), null);
     }
 
     private static Set<Digest> digests(List<Blob> blobs) {
@@ -161,9 +168,10 @@ class AppendTest {
         new PlatformPuller(client()).pull(target.withTag("stable"), ZEPHYR, pulled);
         assertArrayEquals(TestImages.serviceJson(), Files.readAllBytes(pulled.resolve("service.json")));
 
-        // Same registry: every source blob is mounted, only the embServe blobs go up.
-        assertTrue(result.push().blobsMounted() > 0, result.toString());
+        // Same registry: every source blob is mounted, only the embServe config and service.json go up.
         assertEquals(4, result.push().blobsMounted(), "two configs and two layers: " + result);
+        assertEquals(4, recorder.mounted.size());
+        assertEquals(2, recorder.uploaded.size(), recorder.uploaded.toString());
         assertTrue(digests(artifact.blobs()).containsAll(recorder.uploaded), recorder.uploaded.toString());
         assertEquals(List.of("1", "stable"), result.push().tags());
         assertEquals(result.index().digest(), Digest.sha256(raw(target.withTag("stable"))));
@@ -172,8 +180,11 @@ class AppendTest {
         Recorder again = new Recorder();
         AppendResult second = new ImageAppender(client()).append(source, target, List.of("stable"), artifact, again);
         assertEquals(result.index(), second.index());
-        assertEquals(0, second.push().blobsUploaded());
+        assertEquals(0, second.push().blobsCopied());
         assertEquals(0, second.push().blobsMounted());
+        assertEquals(0, second.push().manifestsCopied(), "the index is there under its digest: nothing is sent again");
+        assertEquals(0, second.push().tagsMoved());
+        assertEquals(List.of(), again.uploaded);
     }
 
     @Test
@@ -207,7 +218,7 @@ class AppendTest {
 
         // Another registry: nothing to mount from, every blob streamed across (2 configs, 2 layers, 2 embServe blobs).
         assertEquals(0, result.push().blobsMounted());
-        assertEquals(6, result.push().blobsUploaded(), result.toString());
+        assertEquals(6, result.push().blobsCopied(), result.toString());
         // skopeo can copy the linux/arm64 image out of the target, layers and all.
         Tools.run(TIMEOUT, skopeo, "--insecure-policy", "--override-os", "linux", "--override-arch", "arm64", "copy",
                 "--src-tls-verify=false", "docker://" + target, "oci:" + tmp.resolve("arm64") + ":x").assertSuccess();
@@ -223,8 +234,8 @@ class AppendTest {
 
         AppendResult result = new ImageAppender(chunking, 2).append(source, target, List.of(), artifact(), null);
 
-        assertEquals(6, result.push().blobsUploaded(), result.toString());
-        assertTrue(result.push().bytesUploaded() > 64 * 6, "some blobs span several chunks: " + result);
+        assertEquals(6, result.push().blobsCopied(), result.toString());
+        assertTrue(result.push().bytesCopied() > 64 * 6, "some blobs span several chunks: " + result);
         // skopeo verifies every blob's digest while copying both linux images out of the target.
         Tools.run(TIMEOUT, skopeo, "--insecure-policy", "copy", "--all", "--src-tls-verify=false",
                 "docker://" + target, "oci:" + tmp.resolve("chunks-out") + ":x").assertSuccess();
@@ -267,7 +278,7 @@ class AppendTest {
         AppendResult second = new ImageAppender(client()).append(image, image, List.of(), artifact(), null);
         assertEquals(first.index(), second.index());
         assertEquals(3, ImageIndex.fromJson(raw(image)).manifests().size());
-        assertEquals(0, second.push().blobsUploaded());
+        assertEquals(0, second.push().blobsCopied());
     }
 
     @Test
@@ -310,7 +321,7 @@ class AppendTest {
         Descriptor bare = amd64.withPlatform(null);
         Descriptor index = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(bare), null).toJson());
         ImageReference source = ref(registry, "src/noplatform:1");
-        new LayoutPusher(client()).push(dir, index, source, List.of(), null);
+        pushWithFita(layout, index, source);
 
         AppendException e = assertThrows(AppendException.class,
                 () -> new ImageAppender(client()).append(source, ref(registry, "fita/noplatform:1"), List.of(),
@@ -329,7 +340,7 @@ class AppendTest {
                 .withPlatform(TestImages.LINUX_AMD64);
         Descriptor outer = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(inner), null).toJson());
         ImageReference source = ref(registry, "src/nested:1");
-        new LayoutPusher(client()).push(dir, outer, source, List.of(), null);
+        pushWithFita(layout, outer, source);
 
         AppendException e = assertThrows(AppendException.class,
                 () -> new ImageAppender(client()).append(source, ref(registry, "fita/nested:1"), List.of(),
@@ -346,7 +357,7 @@ class AppendTest {
         Descriptor amd64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_AMD64);
         Descriptor index = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(amd64), null).toJson());
         ImageReference source = ref(registry, "src/gap:1");
-        new LayoutPusher(client()).push(dir, index, source, List.of(), null);
+        pushWithFita(layout, index, source);
         Descriptor layer = ImageManifest.fromJson(layout.readBlob(amd64.withPlatform(null))).layers().get(0);
         java.net.HttpURLConnection delete = (java.net.HttpURLConnection) new java.net.URL("http://" + registry.host()
                 + "/v2/src/gap/blobs/" + layer.digest()).openConnection();
@@ -355,15 +366,16 @@ class AppendTest {
         delete.disconnect();
 
         ImageReference target = ref(other, "fita/gap:1");
-        dev.fita.oci.registry.NotFoundException e = assertThrows(dev.fita.oci.registry.NotFoundException.class,
+        NotFoundException e = assertThrows(NotFoundException.class,
                 () -> new ImageAppender(client()).append(source, target, List.of(), artifact(), null));
         assertTrue(e.getMessage().startsWith(registry.host() + " has no such content in src/gap (fetching blob "
                 + layer.digest() + ")"), e.getMessage());
+        assertEquals(List.of(ErrorCode.BLOB_UNKNOWN), e.codes());
         assertEquals(404, status(target), "the tag must not move");
     }
 
     /** The HTTP status skopeo's read-back would meet: 404 when the tag does not exist. */
     private static int status(ImageReference ref) {
-        return client().repository(ref).headManifest(ref.referenceOrTag()).isPresent() ? 200 : 404;
+        return client().repository(ref).resolve(ref.referenceOrTag()).isPresent() ? 200 : 404;
     }
 }

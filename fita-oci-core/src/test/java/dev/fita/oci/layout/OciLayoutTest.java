@@ -79,7 +79,7 @@ class OciLayoutTest {
         Descriptor blob = layout.writeBlob(MediaTypes.OCI_MANIFEST, HELLO);
         layout.tag(blob, List.of("v1"));
         OciLayout again = OciLayout.create(dir);
-        assertEquals(blob.digest(), again.resolve("v1").digest());
+        assertEquals(blob.digest(), again.require("v1").digest());
     }
 
     @Test
@@ -276,8 +276,8 @@ class OciLayoutTest {
         layout.tag(one, List.of("0.0.1", "latest"));
         layout.tag(two, List.of("latest"));
 
-        assertEquals(one.digest(), layout.resolve("0.0.1").digest());
-        Descriptor latest = layout.resolve("latest");
+        assertEquals(one.digest(), layout.require("0.0.1").digest());
+        Descriptor latest = layout.resolve("latest").orElseThrow();
         assertEquals(two.digest(), latest.digest());
         assertEquals("latest", latest.annotations().get(Annotations.REF_NAME));
         assertEquals(2, layout.readIndex().manifests().size(), "one entry per name");
@@ -286,10 +286,11 @@ class OciLayoutTest {
     @Test
     void resolveOfAnUnknownNameListsTheKnownOnes() {
         OciLayout layout = OciLayout.create(dir);
-        RefNotFoundException empty = assertThrows(RefNotFoundException.class, () -> layout.resolve("x"));
+        assertEquals(java.util.Optional.empty(), layout.resolve("x"));
+        RefNotFoundException empty = assertThrows(RefNotFoundException.class, () -> layout.require("x"));
         assertTrue(empty.getMessage().contains("'x'"), empty.getMessage());
         layout.tag(layout.writeBlob(MediaTypes.OCI_MANIFEST, HELLO), List.of("a", "b"));
-        RefNotFoundException e = assertThrows(RefNotFoundException.class, () -> layout.resolve("c"));
+        RefNotFoundException e = assertThrows(RefNotFoundException.class, () -> layout.require("c"));
         assertEquals("c", e.refName());
         assertTrue(e.getMessage().contains("known: a, b"), e.getMessage());
         assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());

@@ -21,6 +21,7 @@ class ImageReferenceTest {
             "busybox:1.36,                             docker.io,                library/busybox,       1.36",
             "fita/sensor,                              docker.io,                fita/sensor,           latest",
             "docker.io/library/busybox:1,              docker.io,                library/busybox,       1",
+            "index.docker.io/busybox:1,                docker.io,                library/busybox,       1",
             "localhost/x,                              localhost,                x,                     latest",
             "localhost:5000/fita/x:0.0.1,              localhost:5000,           fita/x,                0.0.1",
             "127.0.0.1:5000/a/b/c:t,                   127.0.0.1:5000,           a/b/c,                 t",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.MediaTypes;
+import dev.fita.oci.content.BlobSource;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
+import dev.fita.oci.testing.TestImages;
+import dev.fita.oci.testing.TestImages.SmallImage;
 
 /** The bearer-token flow and redirects to another host, against the stand-in server. */
 class RegistryBearerRedirectTest {
 
-    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40),
+    private static final BackoffPolicy FAST = new BackoffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40),
             Duration.ofMillis(20), Duration.ofSeconds(20));
 
     private StandInRegistry server;
@@ -57,12 +62,14 @@ class RegistryBearerRedirectTest {
     @Test
     void pushesAndPullsWithBearerTokensPerScope() {
         server.bearer(true);
-        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("l"), "bearer");
+        SmallImage image = TestImages.writeSmallImage(tmp.resolve("l"), "bearer");
         RegistryClient client = client(StandInRegistry.PASSWORD);
         try (LogCapture logs = new LogCapture()) {
-            PushResult r = new LayoutPusher(client).push(layout.dir(), layout.root(), ref("fita/tok:1"), List.of("latest"), null);
-            assertEquals(layout.root().digest(), r.rootDigest());
-            assertEquals(layout.root().digest(), client.repository(ref("fita/tok")).fetchManifest("latest").digest());
+            ImageReference target = ref("fita/tok:1");
+            CopyResult r = new GraphCopy().copy(image.layout(), image.root(), client.target(target),
+                    target.tagsWith(List.of("latest")), null);
+            assertEquals(image.root(), r.root());
+            assertEquals(image.root().digest(), client.repository(ref("fita/tok")).manifests().fetch("latest").digest());
             // One token for pull,push (the whole push) and one for pull (the read back): cached per scope set.
             assertEquals(2, server.tokensIssued.get());
             for (StandInRegistry.Seen s : server.seen) {
@@ -70,9 +77,9 @@ class RegistryBearerRedirectTest {
                     assertTrue(s.authorization() != null && s.authorization().startsWith("Bearer "), s.toString());
                 }
             }
-            assertNoSecrets(String.join("\n", logs.lines()));
+            assertNoSecrets(String.join("\n", logs.lines()), StandInRegistry.PASSWORD);
         }
-        assertArrayEquals(layout.source().readManifest(layout.root()), server.manifest("fita/tok", "1"));
+        assertArrayEquals(image.rootBytes(), server.manifest("fita/tok", "1"));
     }
 
     @Test
@@ -80,25 +87,30 @@ class RegistryBearerRedirectTest {
         server.bearer(true);
         RegistryClient client = client(StandInRegistry.PASSWORD);
         byte[] bytes = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
-        client.repository(ref("fita/refresh")).putManifest("1", MediaTypes.OCI_INDEX, bytes);
-        client.repository(ref("fita/refresh")).fetchManifest("1");
+        client.target(ref("fita/refresh")).manifests().put("1", MediaTypes.OCI_INDEX, bytes);
+        client.repository(ref("fita/refresh")).manifests().fetch("1");
         int before = server.tokensIssued.get();
         server.expireTokens(1);
-        assertEquals(dev.fita.oci.Digest.sha256(bytes), client.repository(ref("fita/refresh")).fetchManifest("1").digest());
+        assertEquals(dev.fita.oci.Digest.sha256(bytes), client.repository(ref("fita/refresh")).manifests().fetch("1").digest());
         assertEquals(before + 1, server.tokensIssued.get(), "exactly one new token");
     }
 
     @Test
     void wrongPasswordAtTheTokenServiceNeverShowsTheSecret() {
         server.bearer(true).echoAuthorization(true);
-        RegistryClient client = client("not-the-" + StandInRegistry.PASSWORD);
+        String wrong = "wrong-" + StandInRegistry.PASSWORD.hashCode();
+        RegistryClient client = client(wrong);
         try (LogCapture logs = new LogCapture()) {
             RegistryAuthenticationException e = assertThrows(RegistryAuthenticationException.class,
-                    () -> client.repository(ref("fita/tok")).putManifest("1", MediaTypes.OCI_INDEX, "{}".getBytes()));
+                    () -> client.target(ref("fita/tok")).manifests().put("1", MediaTypes.OCI_INDEX, "{}".getBytes()));
             assertTrue(e.getMessage().startsWith(server.host() + " rejected the credentials for fita/tok (push): "
                     + "UNAUTHORIZED bad credentials"), e.getMessage());
-            assertNoSecrets(e.getMessage());
-            assertNoSecrets(String.join("\n", logs.lines()));
+            assertEquals(List.of(ErrorCode.UNAUTHORIZED), e.codes());
+            assertEquals(401, e.status());
+            // The token service echoed the Basic value of the password that was sent: it must be gone.
+            assertTrue(e.getMessage().contains("(you sent Basic ****)"), e.getMessage());
+            assertNoSecrets(e.getMessage(), wrong);
+            assertNoSecrets(String.join("\n", logs.lines()), wrong);
         }
         assertNull(server.manifest("fita/tok", "1"));
     }
@@ -108,42 +120,44 @@ class RegistryBearerRedirectTest {
         server.bearer(true).echoAuthorization(true);
         RegistryClient client = client(StandInRegistry.PASSWORD);
         byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
-        client.repository(ref("fita/refused")).putManifest("1", MediaTypes.OCI_INDEX, bytes);
+        client.target(ref("fita/refused")).manifests().put("1", MediaTypes.OCI_INDEX, bytes);
         server.expireTokens(2);
         try (LogCapture logs = new LogCapture()) {
             RegistryAuthenticationException e = assertThrows(RegistryAuthenticationException.class,
-                    () -> client.repository(ref("fita/refused")).putManifest("2", MediaTypes.OCI_INDEX, bytes));
+                    () -> client.target(ref("fita/refused")).manifests().put("2", MediaTypes.OCI_INDEX, bytes));
             assertTrue(e.getMessage().contains("rejected the credentials for fita/refused (push): UNAUTHORIZED"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("you sent Bearer ****"), "the echo was scrubbed: " + e.getMessage());
-            assertNoSecrets(e.getMessage());
-            assertNoSecrets(String.join("\n", logs.lines()));
+            assertNoSecrets(e.getMessage(), StandInRegistry.PASSWORD);
+            assertNoSecrets(String.join("\n", logs.lines()), StandInRegistry.PASSWORD);
         }
         assertNull(server.manifest("fita/refused", "2"));
     }
 
     @Test
-    void followsBlobRedirectsWithoutForwardingAuthorization() {
+    void followsBlobRedirectsWithoutForwardingAuthorization() throws Exception {
         server.bearer(true).redirectBlobs(true);
         RegistryClient client = client(StandInRegistry.PASSWORD);
         byte[] bytes = "layer served from object storage".getBytes(StandardCharsets.UTF_8);
         Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
-        Repository repo = client.repository(ref("fita/redirected"));
-        repo.pushBlob(d, BlobSource.of(bytes));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        repo.fetchBlob(d, out);
-        assertArrayEquals(bytes, out.toByteArray());
+        client.target(ref("fita/redirected")).push(d, BlobSource.of(bytes));
+        try (InputStream in = client.repository(ref("fita/redirected")).fetch(d)) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
         assertEquals(1, server.seenByStorage.size(), "the download went to the other host");
         assertNull(server.seenByStorage.get(0).authorization(), "no Authorization forwarded to another host");
         assertTrue(server.seen.stream().anyMatch(s -> s.method().equals("GET") && s.path().contains("/blobs/")
                 && s.authorization() != null && s.authorization().startsWith("Bearer ")));
     }
 
-    private static void assertNoSecrets(String text) {
+    /** Neither the password that was sent, nor its Basic value, nor any bearer token the stand-in issued. */
+    private void assertNoSecrets(String text, String sentPassword) {
         String basic = Base64.getEncoder().encodeToString(
-                (StandInRegistry.USER + ":" + StandInRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        assertFalse(text.contains(StandInRegistry.PASSWORD), text);
+                (StandInRegistry.USER + ":" + sentPassword).getBytes(StandardCharsets.UTF_8));
+        assertFalse(text.contains(sentPassword), text);
         assertFalse(text.contains(basic), text);
-        assertFalse(text.contains("tok-"), "a bearer token leaked: " + text);
+        for (String token : server.issuedTokens()) {
+            assertFalse(text.contains(token), "a bearer token leaked: " + text);
+        }
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.MediaTypes;
+import dev.fita.oci.content.BlobSource;
+import dev.fita.oci.content.CopyResult;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.registry.StandInRegistry.Fault;
+import dev.fita.oci.testing.TestImages;
+import dev.fita.oci.testing.TestImages.SmallImage;
 
 /** Retries against injected faults: 503, 429 with Retry-After, dropped connections. */
 class RegistryFaultsTest {
 
     /** Fast but otherwise real policy: the same code paths as the default, in milliseconds. */
-    private static final RetryPolicy FAST = new RetryPolicy(12, Duration.ofMillis(10), Duration.ofMillis(80),
+    private static final BackoffPolicy FAST = new BackoffPolicy(12, Duration.ofMillis(10), Duration.ofMillis(80),
             Duration.ofMillis(20), Duration.ofSeconds(30));
 
     private StandInRegistry server;
@@ -57,13 +62,17 @@ class RegistryFaultsTest {
                 .timeouts(Duration.ofMillis(300), Duration.ofSeconds(10));
     }
 
+    private static CopyResult push(RegistryClient client, SmallImage image, ImageReference target, List<String> tags) {
+        return new GraphCopy().copy(image.layout(), image.root(), client.target(target), target.tagsWith(tags), null);
+    }
+
     private ImageReference ref(String repoAndTag) {
         return ImageReference.parse(server.host() + "/" + repoAndTag);
     }
 
     @Test
     void flakyRegistryEndsWithTheSameIndexAsACleanPush() {
-        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("l"), "flaky");
+        SmallImage image = TestImages.writeSmallImage(tmp.resolve("l"), "flaky");
         Random random = new Random(42);
         AtomicInteger injected = new AtomicInteger();
         List<Fault> kinds = List.of(Fault.STATUS_503, Fault.STATUS_429, Fault.RESET, Fault.RESET_MID_BODY);
@@ -76,34 +85,34 @@ class RegistryFaultsTest {
                 return Fault.NONE;
             }
         });
-        PushResult flaky = new LayoutPusher(client(FAST)).push(layout.dir(), layout.root(), ref("fita/flaky:1"),
-                List.of("latest"), null);
+        CopyResult flaky = push(client(FAST), image, ref("fita/flaky:1"), List.of("latest"));
         assertTrue(injected.get() > 0, "faults were injected");
-        assertEquals(layout.root().digest(), flaky.rootDigest());
-        byte[] rootBytes = layout.source().readManifest(layout.root());
+        assertEquals(image.root(), flaky.root());
+        byte[] rootBytes = image.rootBytes();
         assertArrayEquals(rootBytes, server.manifest("fita/flaky", "1"));
         assertArrayEquals(rootBytes, server.manifest("fita/flaky", "latest"));
-        for (Descriptor blob : layout.blobs()) {
+        for (Descriptor blob : image.blobs()) {
             assertTrue(server.hasBlob(blob.digest().toString()), blob.digest().toString());
         }
 
         server.faults((m, p) -> Fault.NONE);
-        PushResult clean = new LayoutPusher(client(FAST)).push(layout.dir(), layout.root(), ref("fita/clean:1"),
-                List.of(), null);
-        assertEquals(clean.rootDigest(), flaky.rootDigest());
+        CopyResult clean = push(client(FAST), image, ref("fita/clean:1"), List.of());
+        assertEquals(clean.root(), flaky.root());
         assertArrayEquals(server.manifest("fita/clean", "1"), server.manifest("fita/flaky", "1"));
     }
 
     @Test
     void faultsThatNeverStopFailWithinTheBoundAndLeaveTheTagAbsent() {
-        TestLayouts.Layout layout = TestLayouts.twoPlatforms(tmp.resolve("l"), "down");
+        SmallImage image = TestImages.writeSmallImage(tmp.resolve("l"), "down");
         server.faults((method, path) -> path.contains("/blobs/") ? Fault.STATUS_503 : Fault.NONE);
-        RetryPolicy bounded = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
+        RetryPolicy bounded = new BackoffPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
                 Duration.ofSeconds(10));
         RegistryResponseException e = assertThrows(RegistryResponseException.class,
-                () -> new LayoutPusher(client(bounded)).push(layout.dir(), layout.root(), ref("fita/down:1"),
-                        List.of("latest"), null));
+                () -> push(client(bounded), image, ref("fita/down:1"), List.of("latest")));
         assertTrue(e.getMessage().startsWith(server.host() + " kept answering 503"), e.getMessage());
+        assertEquals(503, e.status());
+        assertEquals("HEAD", e.method(), "the blob checks come first");
+        assertTrue(e.url().contains("/v2/fita/down/blobs/sha256:"), e.url());
         assertTrue(e.getMessage().contains("fita/down"), e.getMessage());
         assertTrue(e.getMessage().contains("gave up after 4 attempts"), e.getMessage());
         assertNull(server.manifest("fita/down", "1"));
@@ -114,12 +123,14 @@ class RegistryFaultsTest {
     @Test
     void connectionsThatKeepDroppingMakeTheRegistryUnreachable() {
         server.faults((method, path) -> Fault.RESET);
-        RetryPolicy bounded = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
+        RetryPolicy bounded = new BackoffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
                 Duration.ofSeconds(10));
         RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
-                () -> client(bounded).repository(ref("fita/gone")).fetchManifest("1"));
+                () -> client(bounded).repository(ref("fita/gone")).manifests().fetch("1"));
         assertTrue(e.getMessage().contains("gave up after 3 attempts"), e.getMessage());
         assertTrue(e.getMessage().contains("fita/gone (fetching manifest 1)"), e.getMessage());
+        assertEquals(0, e.status(), "no answer came");
+        assertEquals("GET", e.method());
     }
 
     @Test
@@ -128,11 +139,11 @@ class RegistryFaultsTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        RetryPolicy bounded = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
+        RetryPolicy bounded = new BackoffPolicy(2, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(20),
                 Duration.ofSeconds(10));
         ImageReference nowhere = ImageReference.parse("127.0.0.1:" + closedPort + "/fita/x:1");
         RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
-                () -> client(bounded).repository(nowhere).fetchManifest("1"));
+                () -> client(bounded).repository(nowhere).manifests().fetch("1"));
         assertTrue(e.getMessage().startsWith("127.0.0.1:" + closedPort + " refused the connection"), e.getMessage());
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertTrue(e.getMessage().contains("gave up after 2 attempts"), e.getMessage());
@@ -142,12 +153,12 @@ class RegistryFaultsTest {
     void totalTimeBoundStopsRetriesBeforeTheAttemptLimit() {
         server.faults((method, path) -> Fault.STATUS_429);
         // Retry-After 30 s capped to 300 ms, total bound 2 s: at most a few attempts, not 100.
-        RetryPolicy bounded = new RetryPolicy(100, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(300),
+        RetryPolicy bounded = new BackoffPolicy(100, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(300),
                 Duration.ofSeconds(2));
         RegistryResponseException e = assertThrows(RegistryResponseException.class,
-                () -> client(bounded).repository(ref("fita/limited")).fetchManifest("1"));
+                () -> client(bounded).repository(ref("fita/limited")).manifests().fetch("1"));
         assertTrue(e.getMessage().contains("kept answering 429"), e.getMessage());
-        assertTrue(e.getMessage().contains("TOOMANYREQUESTS"), e.getMessage());
+        assertEquals(List.of(ErrorCode.TOOMANYREQUESTS), e.codes());
         assertTrue(server.count("GET", "/manifests/") < 10, "attempts: " + server.count("GET", "/manifests/"));
     }
 
@@ -157,9 +168,18 @@ class RegistryFaultsTest {
         server.faults((method, path) -> method.equals("PUT") && path.contains("/manifests/") && puts.getAndIncrement() == 0
                 ? Fault.STATUS_429 : Fault.NONE);
         byte[] bytes = "{\"schemaVersion\":2}".getBytes();
-        client(FAST).repository(ref("fita/rate")).putManifest("1", MediaTypes.OCI_INDEX, bytes);
+        List<String> debug = new java.util.concurrent.CopyOnWriteArrayList<>();
+        builder(FAST).debugLog(debug::add).build().target(ref("fita/rate")).manifests().put("1", MediaTypes.OCI_INDEX, bytes);
         assertArrayEquals(bytes, server.manifest("fita/rate", "1"));
         assertEquals(2, server.count("PUT", "/manifests/1"));
+        String put = "PUT http://" + server.host() + "/v2/fita/rate/manifests/1";
+        List<String> lines = debug.stream().filter(l -> l.contains("fita/rate")).toList();
+        assertEquals(3, lines.size(), String.join("\n", debug));
+        assertEquals(put + " -> 429", lines.get(0));
+        assertTrue(lines.get(1).matches("retrying " + java.util.regex.Pattern.quote(server.host()
+                + " for fita/rate (pushing manifest 1)") + " in \\d+ ms \\(attempt 1 failed: kept answering 429 "
+                + "\\(TOOMANYREQUESTS injected rate limit\\)\\)"), lines.get(1));
+        assertEquals(put + " -> 201", lines.get(2));
     }
 
     @Test
@@ -169,7 +189,7 @@ class RegistryFaultsTest {
                 && puts.getAndIncrement() < 2 ? Fault.RESET : Fault.NONE);
         byte[] bytes = "some layer".getBytes();
         Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
-        client(FAST).repository(ref("fita/resumed")).pushBlob(d, BlobSource.of(bytes));
+        client(FAST).target(ref("fita/resumed")).push(d, BlobSource.of(bytes));
         assertTrue(server.hasBlob(d.digest().toString()));
         assertEquals(3, server.count("POST", "/blobs/uploads/"), "one new upload session per attempt");
     }
@@ -182,7 +202,7 @@ class RegistryFaultsTest {
         new Random(1).nextBytes(bytes);
         Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
         RegistryClient chunky = builder(FAST).chunkSize(1000).build();
-        chunky.repository(ref("fita/chunks")).pushBlob(d, BlobSource.of(bytes));
+        chunky.target(ref("fita/chunks")).push(d, BlobSource.of(bytes));
         assertTrue(server.hasBlob(d.digest().toString()));
         assertEquals(2, server.count("POST", "/blobs/uploads/"));
     }
@@ -192,14 +212,17 @@ class RegistryFaultsTest {
         byte[] bytes = new byte[10_000];
         new Random(3).nextBytes(bytes);
         Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
-        Repository repo = client(FAST).repository(ref("fita/cut"));
-        repo.pushBlob(d, BlobSource.of(bytes));
+        Repository repo = client(FAST).target(ref("fita/cut"));
+        repo.push(d, BlobSource.of(bytes));
         AtomicInteger gets = new AtomicInteger();
         server.faults((method, path) -> method.equals("GET") && path.contains("/blobs/") && gets.getAndIncrement() == 0
                 ? Fault.RESET_MID_BODY : Fault.NONE);
-        Path target = tmp.resolve("blob");
-        repo.fetchBlob(d, target);
-        assertArrayEquals(bytes, Files.readAllBytes(target));
+        try (InputStream in = repo.fetch(d)) {
+            assertArrayEquals(bytes, in.readAllBytes(), "the download resumed where it broke off");
+        }
         assertEquals(2, server.count("GET", "/blobs/"));
+        String range = server.seen.stream().filter(s -> s.method().equals("GET") && s.path().contains("/blobs/"))
+                .reduce((a, b) -> b).orElseThrow().range();
+        assertTrue(range != null && range.matches("bytes=[1-9][0-9]*-"), "the second GET asks for the rest only: " + range);
     }
 }

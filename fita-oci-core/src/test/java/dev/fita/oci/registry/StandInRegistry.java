@@ -38,8 +38,8 @@ final class StandInRegistry implements AutoCloseable {
         Fault decide(String method, String path);
     }
 
-    /** One request as received: method, path (no query) and the Authorization header, if any. */
-    record Seen(String method, String path, String query, String authorization) {
+    /** One request as received: method, path (no query), the Authorization and Range headers, if any. */
+    record Seen(String method, String path, String query, String authorization, String range) {
     }
 
     static final String USER = "robot";
@@ -136,7 +136,7 @@ final class StandInRegistry implements AutoCloseable {
             String path = uri.getPath();
             String method = ex.getRequestMethod();
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            seen.add(new Seen(method, path, uri.getRawQuery(), auth));
+            seen.add(new Seen(method, path, uri.getRawQuery(), auth, ex.getRequestHeaders().getFirst("Range")));
             if (path.equals("/token")) {
                 token(ex, uri);
                 return;
@@ -222,7 +222,13 @@ final class StandInRegistry implements AutoCloseable {
                 ex.sendResponseHeaders(307, -1);
             } else {
                 ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-                send(ex, 200, "application/octet-stream", b, cut);
+                String range = ex.getRequestHeaders().getFirst("Range");
+                if (range != null && range.matches("bytes=[0-9]+-")) {
+                    int from = Integer.parseInt(range.substring(6, range.length() - 1));
+                    send(ex, 206, "application/octet-stream", java.util.Arrays.copyOfRange(b, from, b.length), cut);
+                } else {
+                    send(ex, 200, "application/octet-stream", b, cut);
+                }
             }
         } else if (path.contains("/manifests/")) {
             String ref = path.substring(path.lastIndexOf('/') + 1);
@@ -299,7 +305,7 @@ final class StandInRegistry implements AutoCloseable {
     private void handleStorage(HttpExchange ex) throws IOException {
         try (ex) {
             seenByStorage.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                    ex.getRequestHeaders().getFirst("Authorization")));
+                    ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Range")));
             String digest = ex.getRequestURI().getPath().substring("/store/".length());
             byte[] b = blobs.get(digest);
             if (b == null) {

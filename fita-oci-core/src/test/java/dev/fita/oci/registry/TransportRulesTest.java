@@ -25,24 +25,24 @@ class TransportRulesTest {
 
     @Test
     void originIsSchemeHostAndPort() {
-        assertTrue(RegistryTransport.sameOrigin("https://r.example.com", "https://r.example.com:443/v2/x/blobs/y"));
-        assertFalse(RegistryTransport.sameOrigin("https://r.example.com", "http://r.example.com/v2/"));
-        assertFalse(RegistryTransport.sameOrigin("http://127.0.0.1:5000", "http://127.0.0.1:5001/store"));
-        assertFalse(RegistryTransport.sameOrigin("https://r.example.com", "https://storage.example.com/blob"));
+        assertTrue(Redirects.sameOrigin("https://r.example.com", "https://r.example.com:443/v2/x/blobs/y"));
+        assertFalse(Redirects.sameOrigin("https://r.example.com", "http://r.example.com/v2/"));
+        assertFalse(Redirects.sameOrigin("http://127.0.0.1:5000", "http://127.0.0.1:5001/store"));
+        assertFalse(Redirects.sameOrigin("https://r.example.com", "https://storage.example.com/blob"));
     }
 
     @Test
     void loopbackHosts() {
-        assertTrue(RegistryTransport.isLoopback("localhost"));
-        assertTrue(RegistryTransport.isLoopback("127.0.0.1"));
-        assertTrue(RegistryTransport.isLoopback("[::1]"));
-        assertFalse(RegistryTransport.isLoopback("10.0.0.1"));
-        assertFalse(RegistryTransport.isLoopback("registry.example.com"));
+        assertTrue(Redirects.isLoopback("localhost"));
+        assertTrue(Redirects.isLoopback("127.0.0.1"));
+        assertTrue(Redirects.isLoopback("[::1]"));
+        assertFalse(Redirects.isLoopback("10.0.0.1"));
+        assertFalse(Redirects.isLoopback("registry.example.com"));
     }
 
     @Test
     void backoffDoublesWithJitterAndRetryAfterIsCapped() {
-        RetryPolicy p = RetryPolicy.DEFAULT;
+        BackoffPolicy p = (BackoffPolicy) RetryPolicy.DEFAULT;
         assertEquals(Duration.ofSeconds(1), p.backoff(1));
         assertEquals(Duration.ofSeconds(2), p.backoff(2));
         assertEquals(Duration.ofSeconds(16), p.backoff(10), "capped at maxDelay");
@@ -55,8 +55,24 @@ class TransportRulesTest {
     }
 
     @Test
+    void backoffPolicyGivesUpAtTheAttemptLimitOrTheTimeBudget() {
+        BackoffPolicy p = new BackoffPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10),
+                Duration.ofSeconds(20));
+        assertTrue(p.retry(failed(1, Duration.ZERO, null)).isPresent());
+        assertTrue(p.retry(failed(3, Duration.ZERO, null)).isEmpty(), "the third attempt was the last");
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(7)), p.retry(failed(1, Duration.ZERO, Duration.ofSeconds(7))));
+        assertTrue(p.retry(failed(1, Duration.ofSeconds(15), Duration.ofSeconds(7))).isEmpty(), "past the 20 s budget");
+        assertTrue(RetryPolicy.NONE.retry(failed(1, Duration.ZERO, null)).isEmpty());
+    }
+
+    private static FailedAttempt failed(int attempt, Duration elapsed, Duration retryAfter) {
+        return new FailedAttempt(attempt, elapsed, "GET", "https://r.example.com/v2/", 503, retryAfter, null);
+    }
+
+    @Test
     void dockerHubApiHost() {
-        assertEquals("registry-1.docker.io", RegistryTransport.apiHost("docker.io"));
-        assertEquals("registry.example.com", RegistryTransport.apiHost("registry.example.com"));
+        assertEquals("registry-1.docker.io", DockerHub.apiHost("docker.io"));
+        assertEquals("registry-1.docker.io", DockerHub.apiHost("index.docker.io"));
+        assertEquals("registry.example.com", DockerHub.apiHost("registry.example.com"));
     }
 }

@@ -73,7 +73,12 @@ public final class TestImages {
      * the manifest's descriptor carrying {@code platform}.
      */
     public static Descriptor writeLinuxImage(OciLayout layout, Platform platform) {
-        byte[] tar = tar(Map.of(helloFileName(platform), helloContent(platform)));
+        return writeLinuxImage(layout, platform, Map.of(helloFileName(platform), helloContent(platform)));
+    }
+
+    /** Writes a one-layer linux image whose gzip layer holds {@code files}; returns its descriptor with the platform. */
+    public static Descriptor writeLinuxImage(OciLayout layout, Platform platform, Map<String, byte[]> files) {
+        byte[] tar = tar(files);
         Descriptor layer = layout.writeBlob(MediaTypes.OCI_LAYER_GZIP, gzip(tar));
         Map<String, Object> rootfs = new LinkedHashMap<>();
         rootfs.put("type", "layers");
@@ -98,6 +103,44 @@ public final class TestImages {
             entries.add(writeLinuxImage(layout, platform));
         }
         return layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(entries, null).toJson());
+    }
+
+    /** Writes one {@link #writeLinuxImage(OciLayout, Platform, Map)} per platform, in map order, under an OCI index. */
+    public static Descriptor writeLinuxIndex(OciLayout layout, Map<Platform, Map<String, byte[]>> filesByPlatform) {
+        List<Descriptor> entries = new ArrayList<>();
+        filesByPlatform.forEach((platform, files) -> entries.add(writeLinuxImage(layout, platform, files)));
+        return layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(entries, null).toJson());
+    }
+
+    /** What {@link #writeSmallImage} wrote: the root index and its blobs (linux config, linux layer, zephyr config, service.json). */
+    public record SmallImage(OciLayout layout, Descriptor root, List<Descriptor> blobs) {
+        public byte[] rootBytes() {
+            return layout.readBlob(root);
+        }
+    }
+
+    /**
+     * An OCI index with a linux/amd64 image (config + one uncompressed layer) and the zephyr/arm/v7
+     * embServe artifact, tagged {@code salt}; {@code salt} makes every blob but the zephyr config unique,
+     * so tests sharing a registry do not find each other's content.
+     */
+    public static SmallImage writeSmallImage(Path dir, String salt) {
+        OciLayout layout = OciLayout.create(dir);
+        Descriptor linuxConfig = layout.writeBlob(MediaTypes.OCI_CONFIG,
+                ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"salt\":\"" + salt + "\"}").getBytes(StandardCharsets.UTF_8));
+        Descriptor linuxLayer = layout.writeBlob(MediaTypes.OCI_LAYER, ("layer bytes " + salt).getBytes(StandardCharsets.UTF_8));
+        Descriptor linux = layout.writeBlob(MediaTypes.OCI_MANIFEST,
+                ImageManifest.oci(linuxConfig, List.of(linuxLayer), null).toJson()).withPlatform(LINUX_AMD64);
+        Descriptor zConfig = layout.writeBlob(MediaTypes.OCI_CONFIG, ZEPHYR_CONFIG.getBytes(StandardCharsets.UTF_8));
+        byte[] service = new String(serviceJson(), StandardCharsets.UTF_8).replace("temperature-sensor", "ts-" + salt)
+                .getBytes(StandardCharsets.UTF_8);
+        Descriptor zLayer = layout.writeBlob(MediaTypes.EMBSERVE_SERVICE, service)
+                .withAnnotation(Annotations.TITLE, SERVICE_JSON_TITLE);
+        Descriptor zephyr = layout.writeBlob(MediaTypes.OCI_MANIFEST, ImageManifest.oci(zConfig, List.of(zLayer),
+                Map.of(Annotations.CREATED, "2026-01-01T00:00:00Z")).toJson()).withPlatform(ZEPHYR_ARM_V7);
+        Descriptor root = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(linux, zephyr), null).toJson());
+        layout.tag(root, List.of(salt));
+        return new SmallImage(layout, root, List.of(linuxConfig, linuxLayer, zConfig, zLayer));
     }
 
     /**
@@ -143,11 +186,27 @@ public final class TestImages {
         return ("hello from " + platform + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A deterministic uncompressed tar of regular files (sorted by name, mtime 0, root-owned, 0644). */
+    /**
+     * A deterministic uncompressed tar of regular files (sorted by name, mtime 0, root-owned, 0644),
+     * each parent directory an entry of its own (0755) before the files in it, as real layers have.
+     */
     public static byte[] tar(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            java.util.Set<String> dirs = new java.util.TreeSet<>();
+            for (String name : files.keySet()) {
+                for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                    dirs.add(name.substring(0, slash + 1));
+                }
+            }
+            for (String dir : dirs) {
+                TarArchiveEntry entry = new TarArchiveEntry(dir);
+                entry.setMode(040755);
+                entry.setModTime(0L);
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
             for (String name : new java.util.TreeSet<>(files.keySet())) {
                 byte[] content = files.get(name);
                 TarArchiveEntry entry = new TarArchiveEntry(name);

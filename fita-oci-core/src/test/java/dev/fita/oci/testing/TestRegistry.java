@@ -10,8 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -21,11 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.mindrot.jbcrypt.BCrypt;
+
+import dev.fita.oci.registry.TlsTrust;
 
 /**
  * A real CNCF Distribution registry ({@code docker-registry serve}) on 127.0.0.1, on a free port,
@@ -217,8 +215,8 @@ public final class TestRegistry implements AutoCloseable {
             try {
                 HttpURLConnection c = (HttpURLConnection) new URL(scheme + "://" + registry.host() + "/v2/").openConnection();
                 if (c instanceof HttpsURLConnection https) {
-                    https.setSSLSocketFactory(trustAll().getSocketFactory());
-                    https.setHostnameVerifier((h, s) -> true);
+                    // Trusts exactly the certificate made for this registry (issued for IP 127.0.0.1).
+                    https.setSSLSocketFactory(TlsTrust.trusting(registry.certificate).getSocketFactory());
                 }
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);
@@ -229,6 +227,8 @@ public final class TestRegistry implements AutoCloseable {
                 }
             } catch (IOException e) {
                 last = e;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot trust the test registry's certificate", e);
             }
             sleep(100);
         }
@@ -289,21 +289,6 @@ public final class TestRegistry implements AutoCloseable {
             } catch (Exception ignored) {
                 // nothing more we can do
             }
-        }
-    }
-
-    /** An SSL context trusting any certificate; only for probing our own self-signed registry. */
-    static SSLContext trustAll() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override public void checkClientTrusted(X509Certificate[] c, String a) { }
-                @Override public void checkServerTrusted(X509Certificate[] c, String a) { }
-                @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-            }}, new SecureRandom());
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
