@@ -92,6 +92,48 @@ class ItLib {
         return lines.subList(Math.max(0, lines.size() - 40), lines.size()).join('\n')
     }
 
+    // ---------------------------------------------------------------- differential ITs (jib-*)
+
+    /**
+     * Writes pom-candidate.xml: pom.xml with only jib-maven-plugin's groupId, artifactId and version
+     * replaced by fita's (candidate 'fita'), or unchanged (candidate 'jib', the sanity check).
+     */
+    void writeCandidatePom(File basedir, String candidate, String fitaVersion) {
+        assert candidate in ['fita', 'jib'] : "it.diff.candidate is '${candidate}', expected fita or jib"
+        def pom = new File(basedir, 'pom.xml').text
+        def coordinates = ~/<groupId>com\.google\.cloud\.tools<\/groupId>(\s*)<artifactId>jib-maven-plugin<\/artifactId>(\s*)<version>[^<]+<\/version>/
+        def m = pom =~ coordinates
+        assert m.count == 1 : "${basedir.name}/pom.xml must declare jib-maven-plugin once, as <groupId>, <artifactId>, <version>"
+        def text = candidate == 'jib' ? pom : m.replaceFirst(
+                "<groupId>dev.fita</groupId>\$1<artifactId>fita-maven-plugin</artifactId>\$2<version>${fitaVersion}</version>")
+        new File(basedir, 'pom-candidate.xml').text = text
+    }
+
+    /**
+     * Compares the image Jib pushed (diff/<project>:jib) with the candidate's (diff/<project>:candidate)
+     * in the plain IT registry, writes target/image-diff.txt, and fails on any difference that is not
+     * one of the allowed ones (src/it/README.md).
+     */
+    String assertSameImageAsJib(File basedir, String registry) {
+        def log = buildLog(basedir)
+        def failure = log.indexOf('BUILD FAILURE')
+        if (failure >= 0) {
+            def side = log.substring(0, failure).contains('BUILD SUCCESS') ? 'candidate' : 'Jib'
+            def error = log.substring(failure).readLines().find { it.startsWith('[ERROR] Failed to execute') } ?: tail(log)
+            assert false : "the ${side}'s build of ${basedir.name} failed: ${error}"
+        }
+        def repo = "${registry}/diff/${basedir.name}"
+        def imageDiff = Class.forName('dev.fita.maven.it.diff.ImageDiff', true, getClass().classLoader)
+        def report = imageDiff.compare("${repo}:jib".toString(), "${repo}:candidate".toString())
+        def text = report.format()
+        def file = new File(basedir, 'target/image-diff.txt')
+        file.parentFile.mkdirs()
+        file.text = text
+        println text
+        assert report.unexpected().isEmpty() : "the candidate's image differs from Jib's (${file}):\n${text}"
+        return text
+    }
+
     /** Index entries as 'os/arch[/variant]' strings. */
     List<String> platforms(Map index) {
         return index.manifests.collect { m ->
