@@ -203,15 +203,21 @@ final class ImageComparator {
         return value.toString();
     }
 
-    /** Merges differences that say the same thing on the same platform, listing their paths. */
+    /**
+     * Merges differences that say the same thing on the same platform, listing their paths; then
+     * those that are the same on several platforms, listing the platforms.
+     */
     private static List<Difference> group(List<Difference> in) {
         Map<List<String>, List<String>> wheres = new LinkedHashMap<>();
         for (Difference d : in) {
             wheres.computeIfAbsent(List.of(d.platform(), d.field(), d.jib(), d.candidate()), k -> new ArrayList<>())
                     .add(d.where());
         }
+        Map<List<String>, List<String>> platforms = new LinkedHashMap<>();
+        wheres.forEach((k, w) -> platforms.computeIfAbsent(List.of(k.get(1), list(w), k.get(2), k.get(3)),
+                x -> new ArrayList<>()).add(k.get(0)));
         List<Difference> out = new ArrayList<>();
-        wheres.forEach((k, w) -> out.add(new Difference(k.get(0), k.get(1), list(w), k.get(2), k.get(3))));
+        platforms.forEach((k, p) -> out.add(new Difference(String.join(", ", p), k.get(0), k.get(1), k.get(2), k.get(3))));
         return out;
     }
 

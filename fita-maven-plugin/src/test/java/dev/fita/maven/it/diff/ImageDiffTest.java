@@ -58,13 +58,8 @@ class ImageDiffTest {
     @Test
     void reportsAMissingFile() {
         ImageDiff.Report report = compare(TestImage.app(), TestImage.app().without("entrypoint.sh"));
-        List<Difference> missing = report.unexpected().stream().filter(d -> d.field().equals("file")).toList();
-        assertEquals(2, missing.size(), report.format());
-        missing.forEach(d -> {
-            assertEquals("/entrypoint.sh", d.where());
-            assertEquals("file 0755", d.jib());
-            assertEquals(ImageComparator.MISSING, d.candidate());
-        });
+        assertTrue(has(report, "linux/amd64, linux/arm64", "file", "/entrypoint.sh", "file 0755", ImageComparator.MISSING),
+                report.format());
         // The layer holding it lists it too, so a file moved to another layer is seen as well.
         assertTrue(report.unexpected().stream().anyMatch(d -> d.field().equals("layer.files")
                 && d.where().equals("layer[1]") && d.jib().contains("only here: /entrypoint.sh")), report.format());
@@ -122,8 +117,9 @@ class ImageDiffTest {
         ImageDiff.Report report = compare(TestImage.app().docker(), fita);
         assertEquals(List.of(), report.unexpected(), report.format());
         assertTrue(has(report, "*", "image.mediaType", "", MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.OCI_INDEX));
-        assertTrue(has(report, "linux/amd64", "manifest.mediaType", "", MediaTypes.DOCKER_MANIFEST, MediaTypes.OCI_MANIFEST));
-        assertTrue(has(report, "linux/amd64", "layer.mediaType", "layer[0], layer[1]", MediaTypes.DOCKER_LAYER_GZIP,
+        assertTrue(has(report, "linux/amd64, linux/arm64", "manifest.mediaType", "", MediaTypes.DOCKER_MANIFEST,
+                MediaTypes.OCI_MANIFEST), report.format());
+        assertTrue(has(report, "linux/amd64, linux/arm64", "layer.mediaType", "layer[0], layer[1]", MediaTypes.DOCKER_LAYER_GZIP,
                 MediaTypes.OCI_LAYER_GZIP), report.format());
         assertTrue(has(report, "linux/arm64", "platform.variant", "", ImageComparator.NONE, "v8"), report.format());
         assertTrue(has(report, "zephyr/arm", "index.entry", "", ImageComparator.NONE, ImageSnapshot.OtherEntry.EMBSERVE),
@@ -157,8 +153,8 @@ class ImageDiffTest {
 
     /** Each change shows on both platforms, as exactly that one difference. */
     private static void assertOnly(ImageDiff.Report report, String field, String where, String jib, String candidate) {
-        assertEquals(List.of(new Difference("linux/amd64", field, where, jib, candidate),
-                new Difference("linux/arm64", field, where, jib, candidate)), report.differences(), report.format());
+        assertEquals(List.of(new Difference("linux/amd64, linux/arm64", field, where, jib, candidate)),
+                report.differences(), report.format());
     }
 
     private static boolean has(ImageDiff.Report report, String platform, String field, String where, String jib,
