@@ -96,23 +96,25 @@ class ItLib {
 
     /**
      * Writes pom-candidate.xml: pom.xml with only jib-maven-plugin's groupId, artifactId and version
-     * replaced by fita's (candidate 'fita'), or unchanged (candidate 'jib', the sanity check).
+     * replaced by fita's (candidate 'fita'), or by Jib's own plus a comment (candidate 'jib', the
+     * sanity check: the pom text differs as much, so anything that copies the pom into the image shows).
      */
     void writeCandidatePom(File basedir, String candidate, String fitaVersion) {
         assert candidate in ['fita', 'jib'] : "it.diff.candidate is '${candidate}', expected fita or jib"
         def pom = new File(basedir, 'pom.xml').text
-        def coordinates = ~/<groupId>com\.google\.cloud\.tools<\/groupId>(\s*)<artifactId>jib-maven-plugin<\/artifactId>(\s*)<version>[^<]+<\/version>/
+        def coordinates = ~/<groupId>com\.google\.cloud\.tools<\/groupId>(\s*)<artifactId>jib-maven-plugin<\/artifactId>(\s*)<version>([^<]+)<\/version>/
         def m = pom =~ coordinates
         assert m.count == 1 : "${basedir.name}/pom.xml must declare jib-maven-plugin once, as <groupId>, <artifactId>, <version>"
-        def text = candidate == 'jib' ? pom : m.replaceFirst(
-                "<groupId>dev.fita</groupId>\$1<artifactId>fita-maven-plugin</artifactId>\$2<version>${fitaVersion}</version>")
-        new File(basedir, 'pom-candidate.xml').text = text
+        def replacement = candidate == 'jib'
+                ? '<groupId>com.google.cloud.tools</groupId><!-- sanity check: Jib again -->$1<artifactId>jib-maven-plugin</artifactId>$2<version>$3</version>'
+                : "<groupId>dev.fita</groupId>\$1<artifactId>fita-maven-plugin</artifactId>\$2<version>${fitaVersion}</version>"
+        new File(basedir, 'pom-candidate.xml').text = m.replaceFirst(replacement)
     }
 
     /**
      * Compares the image Jib pushed (diff/<project>:jib) with the candidate's (diff/<project>:candidate)
-     * in the plain IT registry, writes target/image-diff.txt, and fails on any difference that is not
-     * one of the allowed ones (src/it/README.md).
+     * in the plain IT registry, writes target/image-diff.txt (and Jib's image, target/image-jib.txt),
+     * and fails on any difference that is not one of the allowed ones (src/it/README.md).
      */
     String assertSameImageAsJib(File basedir, String registry) {
         // Both builds log to build.log; a POM that Maven cannot read ends without "BUILD FAILURE".
@@ -133,6 +135,7 @@ class ItLib {
         def file = new File(basedir, 'target/image-diff.txt')
         file.parentFile.mkdirs()
         file.text = text
+        new File(basedir, 'target/image-jib.txt').text = report.jibImage()
         println text
         assert report.unexpected().isEmpty() : "the candidate's image differs from Jib's (${file}):\n${text}"
         return text

@@ -17,11 +17,12 @@ public final class ImageDiff {
         RegistryImages images = RegistryImages.insecure();
         ImageSnapshot jib = images.fetch(jibReference);
         ImageSnapshot candidate = images.fetch(candidateReference);
-        return new Report(jibReference, candidateReference, new ImageComparator(Instant.now()).compare(jib, candidate));
+        return new Report(jibReference, candidateReference,
+                new ImageComparator(Instant.now()).compare(jib, candidate), jib.describe());
     }
 
-    /** All differences found, allowed or not. */
-    public record Report(String jib, String candidate, List<Difference> differences) {
+    /** All differences found, allowed or not, and what Jib's image holds ({@link ImageSnapshot#describe}). */
+    public record Report(String jib, String candidate, List<Difference> differences, String jibImage) {
 
         public Report {
             differences = List.copyOf(differences);

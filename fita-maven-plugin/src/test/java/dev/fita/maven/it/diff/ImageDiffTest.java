@@ -47,6 +47,8 @@ class ImageDiffTest {
         ImageDiff.Report report = compare(TestImage.app(), TestImage.app());
         assertEquals(List.of(), report.differences(), report.format());
         assertTrue(report.format().contains("0 differences"), report.format());
+        assertTrue(report.jibImage().contains("/entrypoint.sh  file 0755 0:0 25 B 1970-01-01T00:00:01Z sha256:"),
+                report.jibImage());
     }
 
     @Test

@@ -16,6 +16,24 @@ record ImageSnapshot(String reference, String mediaType, Map<String, PlatformIma
         otherEntries = List.copyOf(otherEntries);
     }
 
+    /** What the image is, for a reader of a report: per platform the config and each layer's entries. */
+    String describe() {
+        StringBuilder s = new StringBuilder(reference).append("  ").append(mediaType).append('\n');
+        new java.util.TreeMap<>(platforms).forEach((p, image) -> {
+            s.append(p).append(image.variant().isEmpty() ? "" : " (" + image.variant() + ")").append('\n');
+            image.config().fields().forEach((k, v) -> s.append("  ").append(k).append(": ").append(v).append('\n'));
+            s.append("  config.env: ").append(image.config().env()).append('\n');
+            s.append("  config.created: ").append(image.config().created()).append('\n');
+            for (int i = 0; i < image.layers().size(); i++) {
+                s.append("  layer[").append(i).append("]\n");
+                image.layers().get(i).forEach(e -> s.append("    ").append(e.path()).append("  ").append(e.describe())
+                        .append('\n'));
+            }
+        });
+        otherEntries.forEach(e -> s.append(e.platform()).append(": ").append(e.kind()).append('\n'));
+        return s.toString();
+    }
+
     /**
      * One container image: its index entry's variant, the media types of its manifest, config and
      * layers, its config, and the entries of each layer in order (base layers first).
