@@ -119,6 +119,55 @@ class ItLib {
         return lines.subList(Math.max(0, lines.size() - 40), lines.size()).join('\n')
     }
 
+    // ---------------------------------------------------------------- differential ITs (jib-*)
+
+    /**
+     * Writes pom-candidate.xml: pom.xml with only jib-maven-plugin's groupId, artifactId and version
+     * replaced by fita's (candidate 'fita'), or by Jib's own plus a comment (candidate 'jib', the
+     * sanity check: the pom text differs as much, so anything that copies the pom into the image shows).
+     */
+    void writeCandidatePom(File basedir, String candidate, String fitaVersion) {
+        assert candidate in ['fita', 'jib'] : "it.diff.candidate is '${candidate}', expected fita or jib"
+        def pom = new File(basedir, 'pom.xml').text
+        def coordinates = ~/<groupId>com\.google\.cloud\.tools<\/groupId>(\s*)<artifactId>jib-maven-plugin<\/artifactId>(\s*)<version>([^<]+)<\/version>/
+        def m = pom =~ coordinates
+        assert m.count == 1 : "${basedir.name}/pom.xml must declare jib-maven-plugin once, as <groupId>, <artifactId>, <version>"
+        def replacement = candidate == 'jib'
+                ? '<groupId>com.google.cloud.tools</groupId><!-- sanity check: Jib again -->$1<artifactId>jib-maven-plugin</artifactId>$2<version>$3</version>'
+                : "<groupId>dev.fita</groupId>\$1<artifactId>fita-maven-plugin</artifactId>\$2<version>${fitaVersion}</version>"
+        new File(basedir, 'pom-candidate.xml').text = m.replaceFirst(replacement)
+    }
+
+    /**
+     * Compares the image Jib pushed (diff/<project>:jib) with the candidate's (diff/<project>:candidate)
+     * in the plain IT registry, writes target/image-diff.txt (and Jib's image, target/image-jib.txt),
+     * and fails on any difference that is not one of the allowed ones (src/it/README.md).
+     */
+    String assertSameImageAsJib(File basedir, String registry) {
+        // Both builds log to build.log; a POM that Maven cannot read ends without "BUILD FAILURE".
+        def log = buildLog(basedir)
+        def success = '[INFO] BUILD SUCCESS'
+        def successes = log.count(success)
+        if (successes < 2) {
+            def side = successes == 0 ? 'Jib' : 'candidate'
+            def rest = successes == 0 ? log : log.substring(log.indexOf(success) + success.length())
+            def errors = rest.readLines().findAll { it.startsWith('[ERROR]') && it.trim().length() > 8 }
+            def error = errors.find { it.contains('Failed to execute') } ?: (errors ? errors.take(6).join('\n') : tail(log))
+            assert false : "the ${side}'s build of ${basedir.name} failed: ${error}"
+        }
+        def repo = "${registry}/diff/${basedir.name}"
+        def imageDiff = Class.forName('dev.fita.maven.it.diff.ImageDiff', true, getClass().classLoader)
+        def report = imageDiff.compare("${repo}:jib".toString(), "${repo}:candidate".toString())
+        def text = report.format()
+        def file = new File(basedir, 'target/image-diff.txt')
+        file.parentFile.mkdirs()
+        file.text = text
+        new File(basedir, 'target/image-jib.txt').text = report.jibImage()
+        println text
+        assert report.unexpected().isEmpty() : "the candidate's image differs from Jib's (${file}):\n${text}"
+        return text
+    }
+
     /** Index entries as 'os/arch[/variant]' strings. */
     List<String> platforms(Map index) {
         return index.manifests.collect { m ->
