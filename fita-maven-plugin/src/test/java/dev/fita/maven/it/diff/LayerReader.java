@@ -4,9 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -85,11 +83,6 @@ final class LayerReader {
     }
 
     private static String sha256(InputStream in) throws IOException {
-        MessageDigest md = Digest.newSha256();
-        byte[] buf = new byte[64 * 1024];
-        for (int n; (n = in.read(buf)) != -1; ) {
-            md.update(buf, 0, n);
-        }
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
+        return Digest.sha256(in).toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.fita.maven.it.diff;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +44,7 @@ final class RegistryImages {
     ImageSnapshot fetch(String reference) {
         ImageReference ref = ImageReference.parse(reference);
         Repository repo = client.repository(ref);
-        ManifestResponse root = repo.fetchManifest(ref.referenceOrTag());
+        ManifestResponse root = repo.manifests().fetch(ref.referenceOrTag());
         JsonNode json = json(root.bytes(), reference);
         Map<String, ImageSnapshot.PlatformImage> platforms = new LinkedHashMap<>();
         List<ImageSnapshot.OtherEntry> others = new ArrayList<>();
@@ -54,7 +53,7 @@ final class RegistryImages {
                 JsonNode p = entry.path("platform");
                 String platform = p.path("os").asText("?") + "/" + p.path("architecture").asText("?");
                 String digest = entry.path("digest").asText();
-                ManifestResponse manifest = repo.fetchManifest(digest);
+                ManifestResponse manifest = repo.manifests().fetch(digest);
                 JsonNode m = json(manifest.bytes(), reference + "@" + digest);
                 if (isEmbServe(m)) {
                     others.add(new ImageSnapshot.OtherEntry(platform, ImageSnapshot.OtherEntry.EMBSERVE, manifest.mediaType()));
@@ -75,9 +74,7 @@ final class RegistryImages {
     private ImageSnapshot.PlatformImage platformImage(Repository repo, String reference, String platform,
             String variant, String manifestMediaType, JsonNode manifest) {
         Descriptor configDescriptor = descriptor(manifest.path("config"));
-        ByteArrayOutputStream configBytes = new ByteArrayOutputStream();
-        repo.fetchBlob(configDescriptor, configBytes);
-        ImageConfig config = ImageConfig.parse(configBytes.toByteArray(), reference);
+        ImageConfig config = ImageConfig.parse(repo.fetchAll(configDescriptor), reference);
         String key = platform != null ? platform : config.os() + "/" + config.architecture();
         List<String> layerTypes = new ArrayList<>();
         List<List<FileEntry>> layers = new ArrayList<>();
@@ -92,14 +89,8 @@ final class RegistryImages {
 
     private static List<FileEntry> readLayer(Repository repo, Descriptor d, String reference) {
         try {
-            Path tmp = Files.createTempFile("fita-image-diff-", ".layer");
-            try {
-                repo.fetchBlob(d, tmp);
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    return LayerReader.read(in, "layer " + d.digest() + " of " + reference);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+            try (InputStream in = repo.fetch(d)) {
+                return LayerReader.read(in, "layer " + d.digest() + " of " + reference);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch layer " + d.digest() + " of " + reference, e);

@@ -22,9 +22,9 @@ import dev.fita.oci.ImageManifest;
 import dev.fita.oci.Json;
 import dev.fita.oci.MediaTypes;
 import dev.fita.oci.Platform;
+import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.layout.OciLayout;
 import dev.fita.oci.registry.ImageReference;
-import dev.fita.oci.registry.LayoutPusher;
 import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.testing.TestImages;
 
@@ -144,7 +144,8 @@ final class TestImage {
             root = layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(entries, null).toJson());
         }
         RegistryClient client = RegistryClient.builder().allowInsecure(true).build();
-        new LayoutPusher(client).push(dir, root, ImageReference.parse(reference), List.of(), null);
+        ImageReference ref = ImageReference.parse(reference);
+        new GraphCopy().copy(layout, root, client.target(ref), List.of(ref.referenceOrTag()), null);
     }
 
     private Descriptor writeImage(OciLayout layout, Platform p) {
