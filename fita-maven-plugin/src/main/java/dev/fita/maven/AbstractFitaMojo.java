@@ -18,6 +18,9 @@ import dev.fita.maven.config.PomConfiguration;
 import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.config.ToConfig;
+import dev.fita.maven.console.Console;
+import dev.fita.maven.console.ConsoleFacts;
+import dev.fita.maven.console.ConsoleMode;
 import dev.fita.maven.credentials.ServerDecryption;
 import dev.fita.maven.credentials.SettingsProxies;
 import dev.fita.maven.credentials.SettingsServers;
@@ -171,6 +174,15 @@ abstract class AbstractFitaMojo extends AbstractMojo {
         return new PropertyOverrides(session == null ? null : session.getUserProperties(),
                 session == null ? null : session.getSystemProperties(),
                 project == null ? null : project.getProperties());
+    }
+
+    /**
+     * The console the goal prints through: a live progress footer in a terminal, plain lines elsewhere;
+     * fita.console / jib.console choose (docs/configuration.md, "Console output").
+     */
+    protected Console console() {
+        return Console.open(ConsoleMode.select(ConsoleFacts.of(properties(), session, getLog().isInfoEnabled())),
+                getLog());
     }
 
     /**

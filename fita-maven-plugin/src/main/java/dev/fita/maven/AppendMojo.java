@@ -4,6 +4,7 @@ import dev.fita.maven.append.ImageAppendService;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.credentials.PushCredentials;
 import dev.fita.maven.credentials.RegistryCredentials;
 import dev.fita.maven.credentials.TwoSidedCredentials;
@@ -16,6 +17,7 @@ import dev.fita.oci.registry.RegistryException;
 import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -42,25 +44,27 @@ public class AppendMojo extends AbstractFitaMojo {
         }
         FitaSettings settings = settings();
         String fromImage = properties().string("fita.from.image", from == null ? null : from.getImage());
-        try {
+        // The console closes (erasing its progress footer) before an error is reported.
+        try (Console console = console()) {
+            Log log = console.log();
             ImageReference source = ImageAppendService.source(fromImage);
             ImageReference target = ImageAppendService.target(settings);
             if (session != null && session.isOffline()) {
                 throw new MojoExecutionException("fita:append cannot read " + source.name() + " or push to "
                         + target.name() + " in offline mode (-o); run it without -o");
             }
-            JibLog jibLog = new JibLog(getLog(), "");
+            JibLog jibLog = new JibLog(log, "");
             RegistryCredentials toChain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
                     settings.to().credHelper(), settingsServers(), jibLog);
             RegistryCredentials fromChain = new RegistryCredentials(settings.from().auth(), "<from><auth>",
                     settings.from().credHelper(), settingsServers(), jibLog);
             RegistryClient client = registryClient(settings, new TwoSidedCredentials(target.registry(),
                     new PushCredentials(toChain), new PushCredentials(fromChain))).build();
-            AppendResult result = new ImageAppendService(client, getLog())
+            AppendResult result = new ImageAppendService(client, log)
                     .append(settings, source, target, outputTimestamp());
-            getLog().info("Appended to " + source + " (" + result.source().digest() + "): "
+            log.info("Appended to " + source + " (" + result.source().digest() + "): "
                     + result.entries().size() + " entries");
-            PushReport.lines(result.push()).forEach(getLog()::info);
+            PushReport.lines(result.push()).forEach(log::info);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (RegistryException e) {

@@ -2,6 +2,7 @@ package dev.fita.maven;
 
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.credentials.PushCredentials;
 import dev.fita.maven.credentials.RegistryCredentials;
 import dev.fita.maven.image.ImageRecord;
@@ -14,6 +15,7 @@ import dev.fita.oci.registry.RegistryClient;
 import dev.fita.oci.registry.RegistryException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -37,7 +39,9 @@ public class PushMojo extends AbstractFitaMojo {
         }
         FitaSettings settings = settings();
         ImageReference target;
-        try {
+        // The console closes (erasing its progress footer) before an error is reported.
+        try (Console console = console()) {
+            Log log = console.log();
             target = ImagePushService.target(settings);
             if (session.isOffline()) {
                 throw new MojoExecutionException("fita:push cannot push to " + target.name()
@@ -46,10 +50,10 @@ public class PushMojo extends AbstractFitaMojo {
             ImageRecord built = ImagePushService.builtImage(settings, basedir());
             RegistryCredentials chain = new RegistryCredentials(settings.to().auth(), "<to><auth>",
                     settings.to().credHelper(), settingsServers(target.registry()),
-                    new JibLog(getLog(), ""));
+                    new JibLog(log, ""));
             RegistryClient client = registryClient(settings, new PushCredentials(chain)).build();
-            PushResult result = new ImagePushService(client, getLog()).push(settings, built, target);
-            PushReport.lines(result).forEach(getLog()::info);
+            PushResult result = new ImagePushService(client, log).push(settings, built, target);
+            PushReport.lines(result).forEach(log::info);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (RegistryException e) {
