@@ -1,4 +1,4 @@
-# Installs docker-registry (CNCF Distribution), skopeo, umoci, openssl and gnupg when missing.
+# Installs docker-registry (CNCF Distribution), skopeo, umoci, openssl, gnupg and tmux when missing.
 ensure_tools() {
   local missing=()
   command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
@@ -7,6 +7,8 @@ ensure_tools() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # gpg: scripts/stage-release makes a throwaway key and verifies the signatures with it.
   command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+  # tmux: the terminal-progress IT runs Maven in a real terminal and reads back its screen.
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

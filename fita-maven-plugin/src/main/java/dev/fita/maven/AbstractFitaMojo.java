@@ -17,6 +17,9 @@ import dev.fita.maven.config.PomConfiguration;
 import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.config.ToConfig;
+import dev.fita.maven.console.Console;
+import dev.fita.maven.console.ConsoleFacts;
+import dev.fita.maven.console.ConsoleMode;
 import dev.fita.maven.credentials.ServerDecryption;
 import dev.fita.maven.goal.RegistryAccess;
 import dev.fita.maven.credentials.SettingsProxies;
@@ -29,6 +32,7 @@ import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -183,6 +187,15 @@ abstract class AbstractFitaMojo extends AbstractMojo {
     }
 
     /**
+     * The console the goal prints through: a live progress footer in a terminal, plain lines elsewhere;
+     * fita.console / jib.console choose (docs/configuration.md, "Console output").
+     */
+    protected Console console() {
+        return Console.open(ConsoleMode.select(ConsoleFacts.of(properties(), session, getLog().isInfoEnabled())),
+                getLog());
+    }
+
+    /**
      * True (after an info line) when fita.skip or jib.skip is set, when jib.containerize names another
      * module (as in Jib), or when the project has pom packaging.
      */
@@ -274,8 +287,8 @@ abstract class AbstractFitaMojo extends AbstractMojo {
      * How this goal reaches registries: settings.xml proxies applied (as Jib does), the offline check and
      * the credential chains; the servers matching {@code registries} are decrypted up front.
      */
-    protected RegistryAccess registryAccess(String... registries) {
+    protected RegistryAccess registryAccess(Log log, String... registries) {
         activateProxies();
-        return new RegistryAccess(getLog(), session != null && session.isOffline(), settingsServers(registries));
+        return new RegistryAccess(log, session != null && session.isOffline(), settingsServers(registries));
     }
 }

@@ -3,6 +3,7 @@ package dev.fita.maven;
 import dev.fita.maven.append.ImageAppendService;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
@@ -11,6 +12,7 @@ import dev.fita.oci.registry.ImageReference;
 import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -37,16 +39,20 @@ public class AppendMojo extends AbstractFitaMojo {
         FitaSettings settings = settings();
         String fromImage = properties().string("fita.from.image", from == null ? null : from.getImage());
         GoalErrors.run("Appending " + fromImage + " to <to><image> " + settings.to().image(), () -> {
-            ImageReference source = ImageAppendService.source(fromImage);
-            ImageReference target = ImageAppendService.target(settings);
-            RegistryAccess registries = registryAccess();
-            registries.requireOnline("fita:append", "read " + source.name() + " or push to " + target.name());
-            AppendResult result = new ImageAppendService(
-                    registries.client(settings, registries.copying(settings, target.registry())), getLog())
-                    .append(settings, source, target, outputTimestamp());
-            getLog().info("Appended to " + source + " (" + result.source().digest() + "): "
-                    + result.entries().size() + " entries");
-            CopyReport.lines(target, result.push()).forEach(getLog()::info);
+            // The console closes (erasing its progress footer) before an error is reported.
+            try (Console console = console()) {
+                Log log = console.log();
+                ImageReference source = ImageAppendService.source(fromImage);
+                ImageReference target = ImageAppendService.target(settings);
+                RegistryAccess registries = registryAccess(log);
+                registries.requireOnline("fita:append", "read " + source.name() + " or push to " + target.name());
+                AppendResult result = new ImageAppendService(
+                        registries.client(settings, registries.copying(settings, target.registry())), log)
+                        .append(settings, source, target, outputTimestamp());
+                log.info("Appended to " + source + " (" + result.source().digest() + "): "
+                        + result.entries().size() + " entries");
+                CopyReport.lines(target, result.push()).forEach(log::info);
+            }
         });
     }
 

@@ -10,11 +10,11 @@ import dev.fita.maven.build.PushFollows;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.maven.jib.JibDefaults;
 import dev.fita.maven.jib.JibErrors;
 import dev.fita.maven.jib.JibImageBuilder;
-import dev.fita.maven.jib.ProgressBoard;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import javax.inject.Inject;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -52,28 +53,36 @@ public class BuildMojo extends AbstractFitaMojo {
         if (skipped()) {
             return;
         }
-        TempDirectoryProvider temporary = new TempDirectoryProvider();
-        MavenProjectProperties jibProject = MavenProjectProperties.getForProject(plugin, project, session, getLog(),
-                temporary, injectedExtensions);
-        try {
-            FitaSettings settings = settings(jibProject);
-            settings.warnings().forEach(getLog()::warn);
-            activateProxies();
-            JibImageBuilder builder = new JibImageBuilder(settings, properties(), new JibImageBuilder.Context(
-                    jibProject, settingsServers(registryOf(settings.from().image())), globalConfig(),
-                    JibDefaults.baseImageCache(System.getProperties(), jibProject.getDefaultCacheDirectory()),
-                    plugin == null ? "unknown" : plugin.getVersion(), getLog(), progressBoard()));
-            BuildResult result = new ImageBuildService(builder, getLog()).build(settings,
-                    OutputTimestamp.parse(project.getProperties().getProperty("project.build.outputTimestamp"))
-                            .orElse(null),
-                    settings.to().image() != null ? settings.to().image()
-                            : project.getArtifactId() + ":" + project.getVersion());
-            report(result);
-            hintHowToPush(settings);
+        // The console closes (erasing its progress footer) before an error is reported.
+        try (Console console = console()) {
+            build(console.log());
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         } catch (Exception e) {
             throw Errors.toMojo(getLog(), e);
+        }
+    }
+
+    private void build(Log log) throws Exception {
+        TempDirectoryProvider temporary = new TempDirectoryProvider();
+        // Jib's Maven side logs through the console's log too, so its lines also keep clear of the footer.
+        MavenProjectProperties jibProject = MavenProjectProperties.getForProject(plugin, project, session, log,
+                temporary, injectedExtensions);
+        try {
+            FitaSettings settings = settings(jibProject);
+            settings.warnings().forEach(log::warn);
+            activateProxies();
+            JibImageBuilder builder = new JibImageBuilder(settings, properties(), new JibImageBuilder.Context(
+                    jibProject, settingsServers(registryOf(settings.from().image())), globalConfig(),
+                    JibDefaults.baseImageCache(System.getProperties(), jibProject.getDefaultCacheDirectory()),
+                    plugin == null ? "unknown" : plugin.getVersion(), log));
+            BuildResult result = new ImageBuildService(builder, log).build(settings,
+                    OutputTimestamp.parse(project.getProperties().getProperty("project.build.outputTimestamp"))
+                            .orElse(null),
+                    settings.to().image() != null ? settings.to().image()
+                            : project.getArtifactId() + ":" + project.getVersion());
+            report(log, result);
+            hintHowToPush(log, settings);
         } finally {
             temporary.close();
             jibProject.waitForLoggingThread();
@@ -98,17 +107,17 @@ public class BuildMojo extends AbstractFitaMojo {
         }
     }
 
-    private void report(BuildResult result) {
+    private static void report(Log log, BuildResult result) {
         ImageRecord record = result.record();
-        getLog().info("Built OCI image layout " + result.layout() + " (index " + record.digest() + ")");
+        log.info("Built OCI image layout " + result.layout() + " (index " + record.digest() + ")");
         for (ImageRecord.Entry entry : record.platforms()) {
-            getLog().info("  " + entry.platform() + " -> " + entry.digest() + " (" + entry.size() + " bytes)");
+            log.info("  " + entry.platform() + " -> " + entry.digest() + " (" + entry.size() + " bytes)");
         }
-        getLog().info("Tags: " + String.join(", ", record.tags()));
+        log.info("Tags: " + String.join(", ", record.tags()));
     }
 
     /** Jib's build pushes; fita's does not: say so once when this invocation runs no fita:push. */
-    private void hintHowToPush(FitaSettings settings) {
+    private void hintHowToPush(Log log, FitaSettings settings) {
         if (settings.to().image() == null || session == null) {
             return;
         }
@@ -120,15 +129,8 @@ public class BuildMojo extends AbstractFitaMojo {
             }
         }
         if (!PushFollows.inThisBuild(session.getGoals(), pushPhases)) {
-            getLog().info("The image is built, not pushed: run 'mvn fita:push' to push it to " + settings.to().image()
+            log.info("The image is built, not pushed: run 'mvn fita:push' to push it to " + settings.to().image()
                     + " (Jib's jib:build is fita:build followed by fita:push)");
         }
-    }
-
-    /** A live progress bar only in an interactive terminal; plain lines for --batch-mode, CI logs and jib.console=plain. */
-    private ProgressBoard progressBoard() {
-        boolean interactive = session.getRequest() != null && session.getRequest().isInteractiveMode();
-        boolean plain = "plain".equals(System.getProperty("jib.console"));
-        return interactive && !plain && System.console() != null ? new ProgressBoard(System.out) : null;
     }
 }

@@ -80,7 +80,7 @@ public class InspectMojo extends AbstractFitaMojo {
         } catch (InvalidReferenceException e) {
             throw new ConfigurationException("-Dfita.image: " + e.getMessage(), e);
         }
-        RegistryAccess registries = registryAccess();
+        RegistryAccess registries = registryAccess(getLog());
         registries.requireOnline("fita:inspect", "read " + ref);
         return ImageInspector.remote(registries.client(settings, registries.to(settings)).repository(ref), ref);
     }

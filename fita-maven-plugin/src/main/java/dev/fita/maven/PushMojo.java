@@ -1,6 +1,7 @@
 package dev.fita.maven;
 
 import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
@@ -10,6 +11,7 @@ import dev.fita.oci.content.CopyResult;
 import dev.fita.oci.registry.ImageReference;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -34,13 +36,17 @@ public class PushMojo extends AbstractFitaMojo {
         }
         FitaSettings settings = settings();
         GoalErrors.run("Pushing to <to><image> " + settings.to().image(), () -> {
-            ImageReference target = ImagePushService.target(settings);
-            RegistryAccess registries = registryAccess(target.registry());
-            registries.requireOnline("fita:push", "push to " + target.name());
-            BuiltImage built = ImagePushService.builtImage(settings, basedir());
-            CopyResult result = new ImagePushService(registries.client(settings, registries.to(settings)), getLog())
-                    .push(settings, built, target);
-            CopyReport.lines(target, result).forEach(getLog()::info);
+            // The console closes (erasing its progress footer) before an error is reported.
+            try (Console console = console()) {
+                Log log = console.log();
+                ImageReference target = ImagePushService.target(settings);
+                RegistryAccess registries = registryAccess(log, target.registry());
+                registries.requireOnline("fita:push", "push to " + target.name());
+                BuiltImage built = ImagePushService.builtImage(settings, basedir());
+                CopyResult result = new ImagePushService(registries.client(settings, registries.to(settings)), log)
+                        .push(settings, built, target);
+                CopyReport.lines(target, result).forEach(log::info);
+            }
         });
     }
 }

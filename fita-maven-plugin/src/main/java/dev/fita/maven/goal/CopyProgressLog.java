@@ -1,21 +1,23 @@
 package dev.fita.maven.goal;
 
+import dev.fita.maven.console.TransferProgress;
+import dev.fita.maven.console.TransferProgress;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.content.CopyListener;
 import org.apache.maven.plugin.logging.Log;
 
-/** Debug lines per blob, manifest and tag, and an info line every quarter of the bytes (push and append). */
+/**
+ * Debug lines per blob, manifest and tag, and the bytes copied so far with the rate (push and append): a
+ * footer line in a terminal, periodic lines otherwise (see {@link TransferProgress}).
+ */
 public final class CopyProgressLog implements CopyListener {
-    private static final long MIN_BYTES_FOR_PROGRESS = 1_000_000;
-
     private final Log log;
-    private final String activity;
-    private int lastQuarter = -1;
+    private final TransferProgress progress;
 
     /** {@code activity} starts the progress line, e.g. "Pushing blobs". */
     public CopyProgressLog(Log log, String activity) {
         this.log = log;
-        this.activity = activity;
+        this.progress = TransferProgress.of(log, activity);
     }
 
     @Override
@@ -54,15 +56,7 @@ public final class CopyProgressLog implements CopyListener {
     }
 
     @Override
-    public synchronized void progress(long bytesDone, long bytesTotal) {
-        if (bytesTotal < MIN_BYTES_FOR_PROGRESS) {
-            return; // a push of a few kilobytes needs no progress lines
-        }
-        int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
-        int quarter = percent / 25;
-        if (quarter > lastQuarter) {
-            lastQuarter = quarter;
-            log.info(activity + ": " + percent + "% of " + CopyReport.megabytes(bytesTotal));
-        }
+    public void progress(long bytesDone, long bytesTotal) {
+        progress.update(bytesDone, bytesTotal);
     }
 }

@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.plugins.common.ProjectProperties;
 import com.google.cloud.tools.jib.plugins.common.globalconfig.GlobalConfig;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.PropertyOverrides;
+import dev.fita.maven.console.BuildProgress;
 import dev.fita.oci.Platform;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class JibImageBuilder implements PlatformImageBuilder {
 
     /** What every platform's run shares: the Maven project as Jib sees it, credentials, global config, output. */
     public record Context(ProjectProperties mavenProject, InferredAuthProvider settingsServers, GlobalConfig globalConfig,
-            Path baseImageCache, String toolVersion, Log log, ProgressBoard progressBoardOrNull) {}
+            Path baseImageCache, String toolVersion, Log log) {}
 
     private final FitaSettings settings;
     private final PropertyOverrides properties;
@@ -41,10 +42,15 @@ public final class JibImageBuilder implements PlatformImageBuilder {
 
     @Override
     public void build(Platform platform, Path tarFile) {
+        try (BuildProgress progress = BuildProgress.of(context.log(), platform.toString())) {
+            build(platform, tarFile, progress);
+        }
+    }
+
+    private void build(Platform platform, Path tarFile, BuildProgress progress) {
         JibLog log = new JibLog(context.log(), platform.toString());
         PlatformProjectProperties project = new PlatformProjectProperties(context.mavenProject(), log,
-                new ProgressLine(platform.toString(), context.log(), context.progressBoardOrNull()),
-                context.toolVersion());
+                update -> progress.report(update.getProgress()), context.toolVersion());
         JibBuildRunner runner;
         try {
             runner = PluginConfigurationProcessor.createJibBuildRunnerForTarImage(

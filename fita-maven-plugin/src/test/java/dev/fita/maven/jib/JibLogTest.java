@@ -41,31 +41,4 @@ class JibLogTest {
         new JibLog(log, "").accept(LogEvent.info("detail"));
         assertEquals(List.of("debug detail"), log.lines);
     }
-
-    @Test
-    void progressLinesInBatchModeAtEveryQuarter() {
-        RecordingLog log = new RecordingLog(false);
-        ProgressLine line = new ProgressLine("linux/amd64", log, null);
-        for (double p : new double[] {0, 0.1, 0.26, 0.3, 0.5, 0.99, 1.0}) {
-            line.report(p);
-        }
-        assertEquals(List.of("info Building linux/amd64: 0%", "info Building linux/amd64: 26%",
-                "info Building linux/amd64: 50%", "info Building linux/amd64: 99%", "info Building linux/amd64: 100%"), log.lines);
-    }
-
-    @Test
-    void interactiveBoardShowsAllPlatformsOnOneLine() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ProgressBoard board = new ProgressBoard(new java.io.PrintStream(out, true));
-        ProgressLine amd64 = new ProgressLine("linux/amd64", new RecordingLog(false), board);
-        ProgressLine arm64 = new ProgressLine("linux/arm64", new RecordingLog(false), board);
-        amd64.report(0.5);
-        arm64.report(0.3);
-        assertEquals("linux/amd64 [=====     ]  50%  linux/arm64 [===       ]  30%", board.render());
-        amd64.report(1);
-        arm64.report(1);
-        String printed = out.toString();
-        assertEquals(true, printed.startsWith("\rlinux/amd64 [=====     ]  50%  linux/arm64 [          ]   0%"), printed);
-        assertEquals(true, printed.endsWith("linux/arm64 [==========] 100%" + System.lineSeparator()), printed);
-    }
 }

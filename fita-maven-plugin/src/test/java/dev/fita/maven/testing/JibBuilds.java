@@ -35,7 +35,7 @@ public final class JibBuilds {
                     properties(session.getUserProperties(), project),
                     new JibImageBuilder.Context(jib, servers, GlobalConfig.readConfig(),
                             JibDefaults.baseImageCache(System.getProperties(), jib.getDefaultCacheDirectory()),
-                            "test", log, null));
+                            "test", log));
             return new ImageBuildService(builder, log).build(settings, null, "app:1.0");
         } finally {
             temporary.close();
