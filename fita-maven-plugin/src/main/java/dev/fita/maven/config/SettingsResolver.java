@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.fita.oci.InvalidPlatformException;
 import dev.fita.oci.Platform;
 import dev.fita.oci.PlatformSpelling;
+import dev.fita.oci.registry.InvalidReferenceException;
 import dev.fita.oci.embserve.EmbServeArtifact;
 import java.io.File;
 import java.nio.file.Path;
@@ -84,18 +85,19 @@ public final class SettingsResolver {
         String imageTag = "latest";
         if (image != null) {
             image = image.trim();
-            ImageReference reference;
+            // The target is pushed by the core client: its grammar decides (the base image is Jib's to parse).
+            dev.fita.oci.registry.ImageReference reference;
             try {
-                reference = ImageReference.parse(image);
-            } catch (InvalidImageReferenceException e) {
+                reference = dev.fita.oci.registry.ImageReference.parse(image);
+            } catch (InvalidReferenceException e) {
                 throw new ConfigurationException("<to><image> '" + image
-                        + "' is not a valid image reference (expected e.g. registry.example.com/fita/app:1.0)");
+                        + "' is not a valid image reference (expected e.g. registry.example.com/fita/app:1.0)", e);
             }
-            if (reference.getDigest().isPresent()) {
+            if (reference.digest() != null) {
                 throw new ConfigurationException("<to><image> '" + image
                         + "' names a digest; give a tag instead (the digest is known only after the build)");
             }
-            imageTag = reference.getTag().orElse("latest");
+            imageTag = reference.tag() == null ? "latest" : reference.tag();
         }
         Set<String> tags = new LinkedHashSet<>();
         tags.add(imageTag);

@@ -3,6 +3,7 @@ package dev.fita.maven.credentials;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.fita.oci.registry.CredentialProvider;
 import dev.fita.oci.registry.Credentials;
+import dev.fita.oci.registry.DockerHub;
 import dev.fita.oci.registry.RegistryAuthenticationException;
 import java.io.FileNotFoundException;
 import java.util.Map;
@@ -28,8 +29,8 @@ public final class PushCredentials implements CredentialProvider {
 
     private Optional<Credentials> lookUp(String registry) {
         try {
-            // jib-core names Docker Hub registry-1.docker.io; its Docker config lookup knows the aliases.
-            String jibRegistry = "docker.io".equals(registry) ? "registry-1.docker.io" : registry;
+            // jib-core names Docker Hub by its API host; its Docker config lookup knows the aliases.
+            String jibRegistry = DockerHub.apiHost(registry);
             return chain.retrieveForRegistry(jibRegistry)
                     .map(c -> new Credentials(c.getUsername(), c.getPassword()));
         } catch (FileNotFoundException e) {

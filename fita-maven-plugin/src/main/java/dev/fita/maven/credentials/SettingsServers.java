@@ -3,6 +3,7 @@ package dev.fita.maven.credentials;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.plugins.common.AuthProperty;
 import com.google.cloud.tools.jib.plugins.common.InferredAuthProvider;
+import dev.fita.oci.registry.DockerHub;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -14,8 +15,6 @@ import org.apache.maven.settings.Server;
  * on use only; one that cannot be decrypted fails the build (Jib would only warn and go on anonymously).
  */
 public final class SettingsServers implements InferredAuthProvider {
-    private static final List<String> DOCKER_HUB = List.of("docker.io", "registry-1.docker.io", "index.docker.io");
-
     private final List<Server> servers;
     private final UnaryOperator<Server> decrypter;
 
@@ -47,8 +46,8 @@ public final class SettingsServers implements InferredAuthProvider {
     }
 
     private Optional<Server> find(String registry) {
-        if (DOCKER_HUB.contains(registry)) {
-            return DOCKER_HUB.stream().map(this::byId).flatMap(Optional::stream).findFirst();
+        if (DockerHub.isDockerHub(registry)) {
+            return DockerHub.ALIASES.stream().map(this::byId).flatMap(Optional::stream).findFirst();
         }
         Optional<Server> exact = byId(registry);
         if (exact.isPresent()) {

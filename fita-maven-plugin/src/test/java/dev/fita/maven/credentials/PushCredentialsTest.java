@@ -3,32 +3,17 @@ package dev.fita.maven.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fita.oci.registry.Credentials;
+import dev.fita.oci.testing.IsolatedUserHome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.settings.Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedUserHome.class)
 class PushCredentialsTest {
-    @TempDir
-    Path home;
-
-    private String savedHome;
-
-    @BeforeEach
-    void isolateHome() {
-        savedHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.setProperty("user.home", savedHome);
-    }
 
     @Test
     void answersPerRegistryFromTheChainAndDecryptsOnce() {

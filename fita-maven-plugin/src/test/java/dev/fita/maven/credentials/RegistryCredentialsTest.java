@@ -10,6 +10,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.LogEvent;
 import dev.fita.maven.config.Auth;
 import dev.fita.maven.config.CredHelper;
+import dev.fita.oci.testing.IsolatedUserHome;
 import java.io.FileNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,32 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.settings.Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Jib's credential chain as fita:push uses it, with real files under a temporary user.home. */
+@ExtendWith(IsolatedUserHome.class)
 class RegistryCredentialsTest {
     private static final String REGISTRY = "127.0.0.1:5000";
 
-    @TempDir
-    Path home;
-
-    private String savedHome;
     private final List<LogEvent> events = new ArrayList<>();
-
-    @BeforeEach
-    void isolateHome() {
-        // Jib reads podman's and Docker's files under user.home first; keep the developer's out of the test.
-        savedHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.setProperty("user.home", savedHome);
-    }
 
     private static ImageReference image(String reference) throws Exception {
         return ImageReference.parse(reference);
@@ -66,7 +50,7 @@ class RegistryCredentialsTest {
 
     /** Docker's and podman's format: {"auths": {registry: {"auth": base64}}}. */
     private Path authsFile(String relative, String username) throws Exception {
-        Path file = home.resolve(relative);
+        Path file = IsolatedUserHome.current().resolve(relative);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, "{\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"" + basic(username, "pw") + "\"}}}");
     }
@@ -111,7 +95,7 @@ class RegistryCredentialsTest {
 
     @Test
     void legacyDockercfg() throws Exception {
-        Path file = Files.createDirectories(home.resolve(".docker")).resolve(".dockercfg");
+        Path file = Files.createDirectories(IsolatedUserHome.current().resolve(".docker")).resolve(".dockercfg");
         Files.writeString(file, "{\"" + REGISTRY + "\":{\"auth\":\"" + basic("legacy", "pw") + "\",\"email\":\"\"}}");
         assertEquals(Optional.of("legacy"), user(chain(null, null, SettingsServers.none())));
         assertEquals(Optional.empty(), chain(null, null, SettingsServers.none()).retrieve(image("127.0.0.1:6000/app")));
@@ -169,7 +153,7 @@ class RegistryCredentialsTest {
 
     /** A real docker-credential helper: reads the registry on stdin for "get", answers JSON. */
     private Path helper(String secretExpression) throws Exception {
-        Path helper = home.resolve("bin/docker-credential-fita-test");
+        Path helper = IsolatedUserHome.current().resolve("bin/docker-credential-fita-test");
         Files.createDirectories(helper.getParent());
         Files.writeString(helper, String.join("\n",
                 "#!/bin/sh",
@@ -210,7 +194,7 @@ class RegistryCredentialsTest {
 
     @Test
     void missingCredHelperPathIsAnError() {
-        CredHelper helper = new CredHelper(home.resolve("no/such/helper").toString(), null);
+        CredHelper helper = new CredHelper(IsolatedUserHome.current().resolve("no/such/helper").toString(), null);
         assertThrows(FileNotFoundException.class, () -> chain(null, helper, SettingsServers.none())
                 .retrieve(image(REGISTRY + "/app")));
     }
