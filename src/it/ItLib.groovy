@@ -168,6 +168,18 @@ class ItLib {
         return text
     }
 
+    /**
+     * Copies one platform's image of the index at {@code source} to {@code dest} as a single image (as a
+     * runner's partial push leaves it), or with {@code arch} null the whole index; returns dest's digest.
+     */
+    String copyImage(String source, String dest, String arch, String destCreds = null) {
+        def cmd = ['skopeo', 'copy', '--src-tls-verify=false', '--dest-tls-verify=false']
+        if (destCreds) cmd += ['--dest-creds', destCreds]
+        cmd += arch ? ['--override-os', 'linux', '--override-arch', arch] : ['--all']
+        ok(cmd + ["docker://${source}".toString(), "docker://${dest}".toString()])
+        return digestOf(dest, destCreds)
+    }
+
     /** Index entries as 'os/arch[/variant]' strings. */
     List<String> platforms(Map index) {
         return index.manifests.collect { m ->
