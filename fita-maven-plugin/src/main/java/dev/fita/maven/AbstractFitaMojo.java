@@ -27,6 +27,7 @@ import dev.fita.maven.credentials.SettingsServers;
 import dev.fita.maven.jib.JibDefaults;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
@@ -237,6 +238,11 @@ abstract class AbstractFitaMojo extends AbstractMojo {
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         }
+    }
+
+    /** {@code project.build.outputTimestamp}, or null when unset (or when run without a project). */
+    protected Instant outputTimestamp() {
+        return OutputTimestamp.parse(projectProperty("project.build.outputTimestamp")).orElse(null);
     }
 
     private String projectProperty(String name) {
