@@ -180,6 +180,16 @@ class ItLib {
         return digestOf(dest, destCreds)
     }
 
+    /**
+     * fita:merge failed with {@code sentence}, moved no release tag of {@code repo}, and left the
+     * per-platform tag {@code tag} at the digest prebuild.groovy wrote to seeded.txt.
+     */
+    void assertMergeRefused(File basedir, String repo, String sentence, String tag) {
+        assertFailedWith(basedir, [sentence])
+        assertNothingAt("${repo}:1")
+        assert digestOf("${repo}:${tag}") == new File(basedir, 'seeded.txt').text : "${repo}:${tag} moved"
+    }
+
     /** Index entries as 'os/arch[/variant]' strings. */
     List<String> platforms(Map index) {
         return index.manifests.collect { m ->
