@@ -233,7 +233,7 @@ abstract class AbstractFitaMojo extends AbstractMojo {
             PomConfiguration pom = new PomConfiguration(from, to, platforms, container, extraDirectories, outputPaths,
                     containerizingMode, pluginExtensions, dockerClient, skaffold != null, embServe,
                     allowInsecureRegistries, output, basedir(), buildDirectory(), defaultBase,
-                    OutputTimestamp.parse(projectProperty("project.build.outputTimestamp")).orElse(null));
+                    outputTimestamp());
             return new SettingsResolver(properties()).resolve(pom);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
