@@ -168,6 +168,28 @@ class ItLib {
         return text
     }
 
+    /**
+     * Copies one platform's image of the index at {@code source} to {@code dest} as a single image (as a
+     * runner's partial push leaves it), or with {@code arch} null the whole index; returns dest's digest.
+     */
+    String copyImage(String source, String dest, String arch, String destCreds = null) {
+        def cmd = ['skopeo', 'copy', '--src-tls-verify=false', '--dest-tls-verify=false']
+        if (destCreds) cmd += ['--dest-creds', destCreds]
+        cmd += arch ? ['--override-os', 'linux', '--override-arch', arch] : ['--all']
+        ok(cmd + ["docker://${source}".toString(), "docker://${dest}".toString()])
+        return digestOf(dest, destCreds)
+    }
+
+    /**
+     * fita:merge failed with {@code sentence}, moved no release tag of {@code repo}, and left the
+     * per-platform tag {@code tag} at the digest prebuild.groovy wrote to seeded.txt.
+     */
+    void assertMergeRefused(File basedir, String repo, String sentence, String tag) {
+        assertFailedWith(basedir, [sentence])
+        assertNothingAt("${repo}:1")
+        assert digestOf("${repo}:${tag}") == new File(basedir, 'seeded.txt').text : "${repo}:${tag} moved"
+    }
+
     /** Index entries as 'os/arch[/variant]' strings. */
     List<String> platforms(Map index) {
         return index.manifests.collect { m ->

@@ -27,6 +27,7 @@ import dev.fita.maven.credentials.SettingsServers;
 import dev.fita.maven.jib.JibDefaults;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
@@ -232,11 +233,16 @@ abstract class AbstractFitaMojo extends AbstractMojo {
             PomConfiguration pom = new PomConfiguration(from, to, platforms, container, extraDirectories, outputPaths,
                     containerizingMode, pluginExtensions, dockerClient, skaffold != null, embServe,
                     allowInsecureRegistries, output, basedir(), buildDirectory(), defaultBase,
-                    OutputTimestamp.parse(projectProperty("project.build.outputTimestamp")).orElse(null));
+                    outputTimestamp());
             return new SettingsResolver(properties()).resolve(pom);
         } catch (ConfigurationException e) {
             throw Errors.mojo(getLog(), e.getMessage(), e);
         }
+    }
+
+    /** {@code project.build.outputTimestamp}, or null when unset (or when run without a project). */
+    protected Instant outputTimestamp() {
+        return OutputTimestamp.parse(projectProperty("project.build.outputTimestamp")).orElse(null);
     }
 
     private String projectProperty(String name) {

@@ -2,14 +2,12 @@ package dev.fita.maven;
 
 import dev.fita.maven.append.ImageAppendService;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.config.OutputTimestamp;
 import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
 import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.registry.ImageReference;
-import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -54,10 +52,5 @@ public class AppendMojo extends AbstractFitaMojo {
                 CopyReport.lines(target, result.push()).forEach(log::info);
             }
         });
-    }
-
-    private Instant outputTimestamp() {
-        String value = project == null ? null : project.getProperties().getProperty("project.build.outputTimestamp");
-        return OutputTimestamp.parse(value).orElse(null);
     }
 }

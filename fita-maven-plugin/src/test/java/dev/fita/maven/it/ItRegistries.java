@@ -24,9 +24,9 @@ import dev.fita.oci.testing.Tools;
  * and stopped in post-integration-test, so they outlive the single {@code mvn} runs of invoker.
  *
  * <p>{@code start <dir>} starts a plain-HTTP anonymous registry and a TLS + htpasswd one (user
- * {@value #USER}), each on a free 127.0.0.1 port, pushes a tiny linux/amd64 + linux/arm64 base image
- * (no Docker Hub on the test machine; the marker file lets a test see that each platform got its own
- * base layer) to both as {@value #BASE_IMAGE}, and writes {@code <dir>/it.properties} ({@code it.registry},
+ * {@value #USER}), each on a free 127.0.0.1 port, pushes a tiny linux/amd64 + linux/arm64 + linux/arm/v7
+ * base image (no Docker Hub on the test machine; the marker file lets a test see that each platform got
+ * its own base layer) to both as {@value #BASE_IMAGE}, and writes {@code <dir>/it.properties} ({@code it.registry},
  * {@code it.authRegistry}, ...) that the pom reads into project properties for invoker.
  * {@code stop <dir>} stops both; it is also run first by {@code start} in case an earlier build
  * was killed before its post-integration-test, and a shutdown hook stops them when Maven exits.
@@ -36,7 +36,7 @@ public final class ItRegistries {
     static final String USER = "fita";
     /** Test-only secret; src/it/settings.xml holds it encrypted with src/it/settings-security.xml. */
     static final String PASSWORD = "fita-it-secret";
-    /** The base image's tag; its two platforms, each one tiny layer holding {@value #MARKER} (the architecture). */
+    /** The base image's tag; its three platforms, each one tiny layer holding {@value #MARKER} (architecture[/variant]). */
     static final String BASE_TAG = "1";
     static final String BASE_IMAGE = "base/tiny:" + BASE_TAG;
     static final String MARKER = "etc/fita-base-arch";
@@ -101,8 +101,9 @@ public final class ItRegistries {
     private static void writeBaseImage(Path dir) {
         OciLayout layout = OciLayout.create(dir);
         Map<Platform, Map<String, byte[]>> files = new LinkedHashMap<>();
-        for (Platform platform : List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64)) {
-            files.put(platform, Map.of(MARKER, (platform.architecture() + "\n").getBytes(StandardCharsets.UTF_8)));
+        for (Platform platform : List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64, TestImages.LINUX_ARM_V7)) {
+            String arch = platform.architecture() + (platform.variant() == null ? "" : "/" + platform.variant());
+            files.put(platform, Map.of(MARKER, (arch + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         layout.tag(TestImages.writeLinuxIndex(layout, files), List.of(BASE_TAG));
     }

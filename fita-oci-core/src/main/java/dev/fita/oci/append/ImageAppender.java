@@ -76,9 +76,7 @@ public final class ImageAppender {
      */
     private void requireEmbServe(SourceImage source, Descriptor replaced) {
         ImageManifest manifest = ImageManifest.fromJson(client.repository(source.reference()).fetchAll(replaced));
-        boolean embServe = manifest.layers().stream()
-                .anyMatch(l -> MediaTypes.EMBSERVE_SERVICE.equals(l.mediaType()));
-        if (!embServe) {
+        if (!EmbServeArtifact.isArtifact(manifest)) {
             throw new AppendException(source.reference() + " already has a " + replaced.platform() + " entry ("
                     + replaced.digest() + ") that is not an embServe artifact; choose another embServe platform.");
         }

@@ -76,6 +76,11 @@ public record EmbServeArtifact(Platform platform, Blob config, Blob service, Blo
         return List.of(config, service, manifest);
     }
 
+    /** Whether {@code manifest} is an embServe artifact: it has a layer of the embServe media type. */
+    public static boolean isArtifact(ImageManifest manifest) {
+        return manifest.layers().stream().anyMatch(l -> MediaTypes.EMBSERVE_SERVICE.equals(l.mediaType()));
+    }
+
     /** The manifest's descriptor with the platform set: the artifact's entry in the image index. */
     public Descriptor indexEntry() {
         return manifest.descriptor().withPlatform(platform);

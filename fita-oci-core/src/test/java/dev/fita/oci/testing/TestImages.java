@@ -34,6 +34,7 @@ public final class TestImages {
 
     public static final Platform LINUX_AMD64 = Platform.parse("linux/amd64");
     public static final Platform LINUX_ARM64 = Platform.parse("linux/arm64");
+    public static final Platform LINUX_ARM_V7 = Platform.parse("linux/arm/v7");
     public static final Platform ZEPHYR_ARM_V7 = Platform.parse("zephyr/arm/v7");
     public static final String SERVICE_JSON_TITLE = "service.json";
     /** The config of the embServe artifact, as oras-go reads the platform from it. */
