@@ -1,0 +1,423 @@
+package dev.fita.oci.testing;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * An HTTP/1.1 reverse proxy on 127.0.0.1 in front of a registry, for what a network does to a client
+ * that loopback does not: a delay per request ({@link #latency}), and faults ({@link #faults}): 503,
+ * 429 with {@code Retry-After: 1}, and connections reset, either before the request reaches the
+ * registry or after it did, with the answer lost. The {@code Host} header passes unchanged, so the
+ * registry's upload {@code Location}s point at the proxy and every request of a push goes through it.
+ * It records each request ({@link #seen()}), so a benchmark can count round trips.
+ *
+ * <pre>
+ * try (RegistryProxy proxy = RegistryProxy.start(registry.host())
+ *         .faults(RegistryProxy.randomFaults(42, 20, 10, 10))) {
+ *     push to proxy.host() ...
+ * }
+ * </pre>
+ */
+public final class RegistryProxy implements AutoCloseable {
+
+    /** What the proxy does with one request instead of passing it on. */
+    public enum Fault { NONE, STATUS_503, STATUS_429, RESET_BEFORE, RESET_AFTER }
+
+    /** Decides the fault for each request. */
+    @FunctionalInterface
+    public interface FaultPlan {
+        Fault decide(String method, String path);
+    }
+
+    /** One request as it passed: method, path (no query), the status the client got (0: reset) and the fault. */
+    public record Seen(String method, String path, int status, Fault fault) {
+    }
+
+    private final String targetHost;
+    private final int targetPort;
+    private final ServerSocket server;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "registry-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile FaultPlan plan = (m, p) -> Fault.NONE;
+    private volatile long latencyMillis;
+
+    private RegistryProxy(String target) throws IOException {
+        int colon = target.lastIndexOf(':');
+        this.targetHost = target.substring(0, colon);
+        this.targetPort = Integer.parseInt(target.substring(colon + 1));
+        this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        pool.execute(this::acceptLoop);
+    }
+
+    /** A proxy for the registry at {@code host:port}, passing everything on until told otherwise. */
+    public static RegistryProxy start(String target) {
+        try {
+            return new RegistryProxy(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the registry proxy", e);
+        }
+    }
+
+    /** Each request waits this long before it goes on to the registry: a round trip to a registry far away. */
+    public RegistryProxy latency(Duration perRequest) {
+        this.latencyMillis = perRequest.toMillis();
+        return this;
+    }
+
+    public RegistryProxy faults(FaultPlan faults) {
+        this.plan = faults;
+        return this;
+    }
+
+    /**
+     * Faults at random, by percentages of requests: {@code p503} answered 503, {@code p429} answered 429
+     * with {@code Retry-After: 1}, {@code pReset} reset (half before the registry sees them, half after
+     * it answered). The {@code /v2/} ping is spared, so that every run finds the registry.
+     */
+    public static FaultPlan randomFaults(long seed, int p503, int p429, int pReset) {
+        Random random = new Random(seed);
+        return (method, path) -> {
+            if (path.equals("/v2/")) {
+                return Fault.NONE;
+            }
+            int n;
+            boolean before;
+            synchronized (random) {
+                n = random.nextInt(100);
+                before = random.nextBoolean();
+            }
+            if (n < p503) {
+                return Fault.STATUS_503;
+            }
+            if (n < p503 + p429) {
+                return Fault.STATUS_429;
+            }
+            if (n < p503 + p429 + pReset) {
+                return before ? Fault.RESET_BEFORE : Fault.RESET_AFTER;
+            }
+            return Fault.NONE;
+        };
+    }
+
+    /** {@code 127.0.0.1:PORT}: the registry part of image references that go through the proxy. */
+    public String host() {
+        return "127.0.0.1:" + server.getLocalPort();
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    public long count(Predicate<Seen> which) {
+        return seen.stream().filter(which).count();
+    }
+
+    /** Forgets what was seen, e.g. between the runs of a benchmark. */
+    public void clear() {
+        seen.clear();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        open.forEach(RegistryProxy::closeQuietly);
+        pool.shutdownNow();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                open.add(client);
+                pool.execute(() -> serve(client));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** One client connection, request after request (keep-alive), with its own connection to the registry. */
+    private void serve(Socket client) {
+        Socket upstream = null;
+        InputStream upIn = null;
+        try (client) {
+            client.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
+            OutputStream out = client.getOutputStream();
+            while (true) {
+                HttpHead request = HttpHead.read(in);
+                if (request == null) {
+                    return;
+                }
+                String path = request.path();
+                Fault fault = plan.decide(request.method(), path);
+                if (latencyMillis > 0) {
+                    Thread.sleep(latencyMillis);
+                }
+                if (fault == Fault.RESET_BEFORE) {
+                    seen.add(new Seen(request.method(), path, 0, fault));
+                    reset(client);
+                    return;
+                }
+                if (request.expectsContinue()) {
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+                if (fault == Fault.STATUS_503 || fault == Fault.STATUS_429) {
+                    HttpHead.copyBody(request, in, OutputStream.nullOutputStream(), false);
+                    answer(out, fault);
+                    seen.add(new Seen(request.method(), path, fault == Fault.STATUS_503 ? 503 : 429, fault));
+                    continue;
+                }
+                if (upstream == null || upstream.isClosed()) {
+                    upstream = connectUpstream();
+                    upIn = upstream == null ? null : new BufferedInputStream(upstream.getInputStream(), 64 * 1024);
+                }
+                if (upstream == null) {
+                    HttpHead.copyBody(request, in, OutputStream.nullOutputStream(), false);
+                    badGateway(out);
+                    seen.add(new Seen(request.method(), path, 502, fault));
+                    continue;
+                }
+                OutputStream up = upstream.getOutputStream();
+                up.write(request.withoutExpect());
+                HttpHead.copyBody(request, in, up, false);
+                up.flush();
+                HttpHead response = HttpHead.read(upIn);
+                if (response == null) {
+                    closeQuietly(upstream);
+                    upstream = null;
+                    badGateway(out);
+                    seen.add(new Seen(request.method(), path, 502, fault));
+                    continue;
+                }
+                boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
+                if (fault == Fault.RESET_AFTER) {
+                    HttpHead.copyBody(response, upIn, OutputStream.nullOutputStream(), !noBody);
+                    seen.add(new Seen(request.method(), path, 0, fault));
+                    reset(client);
+                    return;
+                }
+                out.write(response.bytes());
+                boolean untilClose = HttpHead.copyBody(response, upIn, out, !noBody);
+                out.flush();
+                seen.add(new Seen(request.method(), path, response.status(), fault));
+                if (untilClose || response.closes() || request.closes()) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client or the registry went away: so does this connection
+        } finally {
+            if (upstream != null) {
+                closeQuietly(upstream);
+            }
+            open.remove(client);
+        }
+    }
+
+    private Socket connectUpstream() {
+        try {
+            Socket s = new Socket(targetHost, targetPort);
+            s.setTcpNoDelay(true);
+            open.add(s);
+            return s;
+        } catch (IOException refused) {
+            return null;
+        }
+    }
+
+    private static void answer(OutputStream out, Fault fault) throws IOException {
+        boolean limited = fault == Fault.STATUS_429;
+        byte[] body = ("{\"errors\":[{\"code\":\"" + (limited ? "TOOMANYREQUESTS" : "UNAVAILABLE")
+                + "\",\"message\":\"injected by the test proxy\"}]}").getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + (limited ? "429 Too Many Requests" : "503 Service Unavailable") + "\r\n"
+                + (limited ? "Retry-After: 1\r\n" : "")
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+    }
+
+    private static void badGateway(OutputStream out) throws IOException {
+        out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Closes with a TCP reset (SO_LINGER 0), as a dropped connection looks to the client. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closed already
+        }
+        closeQuietly(s);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    /** A request or response head as bytes, with what the proxy needs to know about its body. */
+    private record HttpHead(String firstLine, List<String> headers) {
+
+        static HttpHead read(InputStream in) throws IOException {
+            String first = line(in);
+            while (first != null && first.isEmpty()) {
+                first = line(in);
+            }
+            if (first == null) {
+                return null;
+            }
+            List<String> headers = new java.util.ArrayList<>();
+            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+                headers.add(h);
+            }
+            return new HttpHead(first, headers);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    String s = b.toString(StandardCharsets.ISO_8859_1);
+                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                }
+                b.write(c);
+            }
+            return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        String method() {
+            return firstLine.split(" ")[0];
+        }
+
+        String path() {
+            String target = firstLine.split(" ")[1];
+            int q = target.indexOf('?');
+            return q < 0 ? target : target.substring(0, q);
+        }
+
+        int status() {
+            return Integer.parseInt(firstLine.split(" ")[1]);
+        }
+
+        String header(String name) {
+            for (String h : headers) {
+                int colon = h.indexOf(':');
+                if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return h.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
+        boolean expectsContinue() {
+            return "100-continue".equalsIgnoreCase(header("Expect"));
+        }
+
+        boolean closes() {
+            return "close".equalsIgnoreCase(header("Connection"));
+        }
+
+        byte[] bytes() {
+            StringBuilder b = new StringBuilder(firstLine).append("\r\n");
+            headers.forEach(h -> b.append(h).append("\r\n"));
+            return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        /** The head without {@code Expect}: the proxy answered 100 itself and sends the body at once. */
+        byte[] withoutExpect() {
+            return new HttpHead(firstLine, headers.stream().filter(h -> !h.toLowerCase().startsWith("expect:")).toList())
+                    .bytes();
+        }
+
+        /**
+         * Copies the body that follows this head: by Content-Length, chunked, or (a response without
+         * either, when {@code mayRunToClose}) until the connection ends. Returns whether it ran to close.
+         */
+        static boolean copyBody(HttpHead head, InputStream in, OutputStream out, boolean mayRunToClose)
+                throws IOException {
+            String length = head.header("Content-Length");
+            String encoding = head.header("Transfer-Encoding");
+            if (encoding != null && encoding.toLowerCase().contains("chunked")) {
+                copyChunked(in, out);
+                return false;
+            }
+            if (length != null) {
+                copy(in, out, Long.parseLong(length.trim()));
+                return false;
+            }
+            if (mayRunToClose) {
+                in.transferTo(out);
+                return true;
+            }
+            return false;
+        }
+
+        private static void copyChunked(InputStream in, OutputStream out) throws IOException {
+            while (true) {
+                String sizeLine = line(in);
+                if (sizeLine == null) {
+                    throw new IOException("chunked body ended early");
+                }
+                out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                long size = Long.parseLong(sizeLine.split(";")[0].trim(), 16);
+                if (size == 0) {
+                    for (String t = line(in); t != null; t = line(in)) {
+                        out.write((t + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        if (t.isEmpty()) {
+                            return;
+                        }
+                    }
+                    return;
+                }
+                copy(in, out, size);
+                String crlf = line(in);
+                out.write(((crlf == null ? "" : crlf) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+
+        private static void copy(InputStream in, OutputStream out, long n) throws IOException {
+            byte[] buf = new byte[64 * 1024];
+            while (n > 0) {
+                int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+                if (r < 0) {
+                    throw new IOException("body ended " + n + " bytes early");
+                }
+                out.write(buf, 0, r);
+                n -= r;
+            }
+        }
+    }
+}
