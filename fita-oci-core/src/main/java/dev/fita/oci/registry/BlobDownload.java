@@ -106,7 +106,7 @@ final class BlobDownload extends InputStream {
         exchange.close();
         long offset = verifier.count();
         if (offset > resumedAt) {
-            streak.progressed();
+            streak.succeeded();
         }
         resumedAt = offset;
         streak.pause(failure);

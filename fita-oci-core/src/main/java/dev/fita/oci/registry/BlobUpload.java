@@ -28,23 +28,34 @@ final class BlobUpload {
     /** New sessions for one blob before giving up: each one means the registry lost or spoiled the last. */
     static final int MAX_RESTARTS = 3;
 
+    /**
+     * Breaks at the same byte before giving up. The retry budget counts failures in a row, and the
+     * questions between two breaks (HEAD, GET) succeed: this bounds a registry that answers everything
+     * but the upload itself.
+     */
+    static final int MAX_BREAKS = 10;
+
     private static final String OCTET_STREAM = "application/octet-stream";
 
     /** A PATCH or PUT got no usable answer: a retryable status or an I/O error. */
     private static final class Broken extends Exception {
         final transient RetryableStatus status;
         final IOException error;
+        /** The byte the broken request started at. */
+        final long at;
 
-        Broken(RetryableStatus status) {
+        Broken(RetryableStatus status, long at) {
             super(null, null, false, false);
             this.status = status;
             this.error = null;
+            this.at = at;
         }
 
-        Broken(IOException error) {
+        Broken(IOException error, long at) {
             super(null, null, false, false);
             this.status = null;
             this.error = error;
+            this.at = at;
         }
     }
 
@@ -89,6 +100,8 @@ final class BlobUpload {
             location = offered != null ? offered : open();
             long offset = 0;
             int restarts = 0;
+            int breaks = 0;
+            long brokenAt = -1;
             while (true) {
                 String reason;
                 try {
@@ -96,14 +109,17 @@ final class BlobUpload {
                     return;
                 } catch (Broken broken) {
                     pause(broken);
+                    breaks = broken.at == brokenAt ? breaks + 1 : 1;
+                    brokenAt = broken.at;
+                    if (breaks > MAX_BREAKS) {
+                        throw new RegistryResponseException(op.registry() + " broke off " + op.action() + " for "
+                                + op.repository() + " " + breaks + " times at byte " + brokenAt + "; gave up.");
+                    }
                     if (arrived()) {
                         return;
                     }
                     OptionalLong at = position();
                     if (at.isPresent() && at.getAsLong() <= blob.size()) {
-                        if (at.getAsLong() > offset) {
-                            streak.progressed();
-                        }
                         offset = at.getAsLong();
                         resumed |= offset > 0;
                         debug("resuming blob " + blob.digest() + " at byte " + offset + " of " + blob.size());
@@ -181,16 +197,16 @@ final class BlobUpload {
                     return at;
                 }
                 stalls = 0;
-                streak.progressed();
+                streak.succeeded();
                 resumed |= at < end;
                 return at;
             }
-            throw refusal(r);
+            throw refusal(r, offset);
         } catch (IOException e) {
             closeChunkStream();
-            throw new Broken(e);
+            throw new Broken(e, offset);
         } catch (RetryableStatus e) {
-            throw new Broken(e);
+            throw new Broken(e, offset);
         }
     }
 
@@ -209,21 +225,21 @@ final class BlobUpload {
                 ManifestStore.checkDigestHeader(op, r, blob.digest());
                 return;
             }
-            throw refusal(r);
+            throw refusal(r, offset);
         } catch (IOException e) {
-            throw new Broken(e);
+            throw new Broken(e, offset);
         } catch (RetryableStatus e) {
-            throw new Broken(e);
+            throw new Broken(e, offset);
         }
     }
 
     /** A PATCH's or PUT's failure: retryable (Broken), the session is gone or spoiled (Restart), or final. */
-    private RuntimeException refusal(HttpExchange r) throws Broken, Restart {
+    private RuntimeException refusal(HttpExchange r, long offset) throws Broken, Restart {
         RegistryException error;
         try {
             error = (RegistryException) transport.responses().unexpected(op, r);
         } catch (RetryableStatus e) {
-            throw new Broken(e);
+            throw new Broken(e, offset);
         }
         List<ErrorCode> codes = error.codes();
         String answer = error.response().map(ErrorResponse::describe).orElse(Integer.toString(r.status()));

@@ -12,9 +12,10 @@ import javax.net.ssl.SSLException;
 /**
  * Runs requests under the {@link RetryPolicy}: a retryable status or an I/O error asks the policy,
  * which waits or gives up with one sentence. Each operation has a {@link Streak}, its failures in a
- * row, which is what the policy's budget counts; an upload that advanced starts a new one. An
- * unknown host and a TLS failure end at once, since trying again cannot help. Each decision is one
- * debug line.
+ * row, which is what the policy's budget counts: any good answer starts a new one, so a registry
+ * that is flaky but alive is ridden out while one that gave no good answer for the budget's time
+ * fails the operation. An unknown host and a TLS failure end at once, since trying again cannot
+ * help. Each decision is one debug line.
  */
 final class Retrier {
 
@@ -52,7 +53,9 @@ final class Retrier {
     <T> T run(Streak streak, Attempt<T> attempt) {
         while (true) {
             try {
-                return attempt.run();
+                T result = attempt.run();
+                streak.succeeded();
+                return result;
             } catch (RetryableStatus e) {
                 streak.pause(e);
             } catch (IOException e) {
@@ -75,8 +78,8 @@ final class Retrier {
             return op;
         }
 
-        /** The operation advanced (a chunk arrived): later failures count from zero again. */
-        void progressed() {
+        /** A request got a good answer: later failures count from zero again. */
+        void succeeded() {
             failures = 0;
         }
 

@@ -14,11 +14,11 @@ import java.util.Optional;
 public interface RetryPolicy {
 
     /**
-     * Retries for up to 30 s of failures in a row per operation, from 0.5 s doubling to 4 s with
-     * jitter, {@code Retry-After} honoured: rides out a registry restart, a flaky proxy or a short
-     * rate limit, while a registry that died fails the build about 30 s later.
+     * Retries for up to 30 s of failures in a row per operation, waiting from 0.25 s doubling to 3 s
+     * with jitter (oras-go's steps), {@code Retry-After} honoured: rides out a registry restart, a
+     * flaky proxy or a short rate limit, while a registry that died fails the build about 30 s later.
      */
-    RetryPolicy DEFAULT = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(4));
+    RetryPolicy DEFAULT = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofSeconds(3));
 
     /** One attempt only. */
     RetryPolicy NONE = failure -> Optional.empty();

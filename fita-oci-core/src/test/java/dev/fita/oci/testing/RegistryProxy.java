@@ -171,6 +171,17 @@ public final class RegistryProxy implements AutoCloseable {
             InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
             OutputStream out = client.getOutputStream();
             while (true) {
+                in.mark(1);
+                int first = in.read();
+                if (first < 'A' || first > 'Z') {
+                    // Not HTTP (a TLS ClientHello): answer as a plain HTTP server does, so the client's
+                    // handshake fails at once instead of waiting for a line that never ends.
+                    if (first >= 0) {
+                        out.write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    return;
+                }
+                in.reset();
                 HttpHead request = HttpHead.read(in);
                 if (request == null) {
                     return;
@@ -219,13 +230,15 @@ public final class RegistryProxy implements AutoCloseable {
                 }
                 boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
                 if (fault == Fault.RESET_AFTER) {
-                    HttpHead.copyBody(response, upIn, OutputStream.nullOutputStream(), !noBody);
+                    if (!noBody) {
+                        HttpHead.copyBody(response, upIn, OutputStream.nullOutputStream(), true);
+                    }
                     seen.add(new Seen(request.method(), path, 0, fault));
                     reset(client);
                     return;
                 }
                 out.write(response.bytes());
-                boolean untilClose = HttpHead.copyBody(response, upIn, out, !noBody);
+                boolean untilClose = !noBody && HttpHead.copyBody(response, upIn, out, true);
                 out.flush();
                 seen.add(new Seen(request.method(), path, response.status(), fault));
                 if (untilClose || response.closes() || request.closes()) {
