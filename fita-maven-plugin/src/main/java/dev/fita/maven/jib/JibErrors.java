@@ -16,9 +16,13 @@ import com.google.cloud.tools.jib.plugins.common.InvalidWorkingDirectoryExceptio
 import com.google.cloud.tools.jib.plugins.common.MainClassInferenceException;
 import com.google.cloud.tools.jib.plugins.common.globalconfig.InvalidGlobalConfigException;
 import com.google.cloud.tools.jib.plugins.extension.JibPluginExtensionException;
+import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.oci.Platform;
+import dev.fita.oci.registry.DockerHub;
+import dev.fita.oci.registry.ImageReference;
+import dev.fita.oci.registry.PlainHttpRegistryException;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -132,6 +136,12 @@ public final class JibErrors {
                         + " entry (<platforms> asks for " + join(allPlatforms) + "); use a multi-platform base image"
                         + " in <from><image> or remove " + platform + " from <platforms>", error);
             }
+            if (t instanceof PlainHttpRegistryException plain) {
+                return new BaseImageException("Base image " + baseImage + ": " + PlainHttpRegistries.sentence(plain), error);
+            }
+            if (t instanceof ResponseException response && response.getStatusCode() == 429) {
+                return new BaseImageException("Base image " + baseImage + ": " + rateLimited(baseImage, response), error);
+            }
             if (t instanceof RegistryCredentialsNotSentException) {
                 return new BaseImageException("Base image " + baseImage + ": jib-core does not send credentials over"
                         + " plain HTTP; serve that registry over HTTPS (a self-signed certificate works with"
@@ -158,6 +168,20 @@ public final class JibErrors {
         String detail = Ansi.strip(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         return new BaseImageException("Building " + platform + " from base image " + baseImage + " failed: "
                 + withoutAdvice(detail), error);
+    }
+
+    /** Docker Hub's pull limit (429 TOOMANYREQUESTS), which Jib does not retry: no storm, one sentence. */
+    private static String rateLimited(String baseImage, ResponseException response) {
+        String registry;
+        try {
+            registry = ImageReference.parse(baseImage).registry();
+        } catch (RuntimeException unparsable) {
+            registry = "the registry";
+        }
+        String whose = DockerHub.isDockerHub(registry) ? "Docker Hub's pull rate limit" : registry + "'s rate limit";
+        return whose + " is used up (429 " + (response.getContent() != null && response.getContent().contains("TOOMANYREQUESTS")
+                ? "TOOMANYREQUESTS" : "Too Many Requests") + "); logging in raises it: set <from><auth>, a settings.xml"
+                + " <server> or docker login, or use a mirror of the base image";
     }
 
     private static String join(List<Platform> platforms) {
