@@ -16,6 +16,7 @@ import com.google.cloud.tools.jib.plugins.common.InvalidWorkingDirectoryExceptio
 import com.google.cloud.tools.jib.plugins.common.MainClassInferenceException;
 import com.google.cloud.tools.jib.plugins.common.globalconfig.InvalidGlobalConfigException;
 import com.google.cloud.tools.jib.plugins.extension.JibPluginExtensionException;
+import com.google.api.client.http.HttpHeaders;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.fita.maven.config.ConfigurationException;
@@ -23,10 +24,12 @@ import dev.fita.oci.Platform;
 import dev.fita.oci.registry.DockerHub;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.PlainHttpRegistryException;
+import dev.fita.oci.registry.RateLimit;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what Jib throws into one sentence naming the element to fix. Jib's own messages address
@@ -170,7 +173,10 @@ public final class JibErrors {
                 + withoutAdvice(detail), error);
     }
 
-    /** Docker Hub's pull limit (429 TOOMANYREQUESTS), which Jib does not retry: no storm, one sentence. */
+    /**
+     * A 429 to the base image pull, which Jib does not retry (so no storm): Docker Hub's pull limit with
+     * what its headers say is left, and how to raise it.
+     */
     private static String rateLimited(String baseImage, ResponseException response) {
         String registry;
         try {
@@ -178,10 +184,14 @@ public final class JibErrors {
         } catch (RuntimeException unparsable) {
             registry = "the registry";
         }
-        String whose = DockerHub.isDockerHub(registry) ? "Docker Hub's pull rate limit" : registry + "'s rate limit";
-        return whose + " is used up (429 " + (response.getContent() != null && response.getContent().contains("TOOMANYREQUESTS")
-                ? "TOOMANYREQUESTS" : "Too Many Requests") + "); logging in raises it: set <from><auth>, a settings.xml"
-                + " <server> or docker login, or use a mirror of the base image";
+        String whose = DockerHub.isDockerHub(registry) ? "Docker Hub's " : registry + "'s ";
+        HttpHeaders headers = response.getHeaders();
+        Optional<RateLimit> limit = headers == null ? Optional.empty()
+                : RateLimit.of(headers.getFirstHeaderStringValue("ratelimit-limit"),
+                        headers.getFirstHeaderStringValue("ratelimit-remaining"));
+        String what = limit.map(l -> l.describe(null)).orElse("pull rate limit is used up (429 Too Many Requests);"
+                + " logging in (or a paid plan) raises it");
+        return whose + what + ": set <from><auth>, a settings.xml <server> or docker login, or use a mirror";
     }
 
     private static String join(List<Platform> platforms) {

@@ -82,14 +82,9 @@ final class Responses {
 
     /** Docker Hub's pull limit: how many pulls remain, and that logging in raises it. */
     private RateLimitException rateLimited(Operation op, ErrorResponse response, RateLimit limit) {
-        boolean loggedIn = secrets.hasCredentials(op.registry());
         String whose = DockerHub.isDockerHub(op.registry()) ? "Docker Hub's" : "its";
         return new RateLimitException(op.registry() + " refused " + op.action() + " for " + op.repository() + ": "
-                + whose + " pull rate limit is used up (" + limit.remaining() + " of " + limit.limit() + " pulls per "
-                + limit.window() + " remain " + (loggedIn ? "for these credentials" : "for anonymous pulls from this address")
-                + "); " + (loggedIn ? "it resets within " + (limit.windowSeconds() > 0 ? limit.window() : "its window")
-                        + ", and a paid plan raises it."
-                        : "logging in raises it."), response, limit);
+                + whose + " " + limit.describe(secrets.hasCredentials(op.registry())) + ".", response, limit);
     }
 
     RegistryAuthenticationException authFailure(Operation op, ErrorResponse response) {

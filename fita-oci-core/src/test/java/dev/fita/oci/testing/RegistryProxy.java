@@ -62,6 +62,7 @@ public final class RegistryProxy implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile FaultPlan plan = (m, p) -> Fault.NONE;
     private volatile long latencyMillis;
+    private final List<String> extraHeaders = new CopyOnWriteArrayList<>();
 
     private RegistryProxy(String target) throws IOException {
         int colon = target.lastIndexOf(':');
@@ -83,6 +84,12 @@ public final class RegistryProxy implements AutoCloseable {
     /** Each request waits this long before it goes on to the registry: a round trip to a registry far away. */
     public RegistryProxy latency(Duration perRequest) {
         this.latencyMillis = perRequest.toMillis();
+        return this;
+    }
+
+    /** Adds {@code name: value} to every answer the registry gives, e.g. a {@code Warning} a registry might send. */
+    public RegistryProxy header(String name, String value) {
+        extraHeaders.add(name + ": " + value);
         return this;
     }
 
@@ -237,7 +244,7 @@ public final class RegistryProxy implements AutoCloseable {
                     reset(client);
                     return;
                 }
-                out.write(response.bytes());
+                out.write(response.with(extraHeaders).bytes());
                 boolean untilClose = !noBody && HttpHead.copyBody(response, upIn, out, true);
                 out.flush();
                 seen.add(new Seen(request.method(), path, response.status(), fault));
@@ -367,6 +374,15 @@ public final class RegistryProxy implements AutoCloseable {
             StringBuilder b = new StringBuilder(firstLine).append("\r\n");
             headers.forEach(h -> b.append(h).append("\r\n"));
             return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        HttpHead with(List<String> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            List<String> all = new java.util.ArrayList<>(headers);
+            all.addAll(more);
+            return new HttpHead(firstLine, all);
         }
 
         /** The head without {@code Expect}: the proxy answered 100 itself and sends the body at once. */
