@@ -1,7 +1,6 @@
 package dev.fita.oci.registry;
 
 import java.io.IOException;
-import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class BlobUpload {
      */
     static final int MAX_BREAKS = 10;
 
-    private static final String OCTET_STREAM = "application/octet-stream";
+    static final String OCTET_STREAM = "application/octet-stream";
 
     /** A PATCH or PUT got no usable answer: a retryable status or an I/O error. */
     private static final class Broken extends Exception {
@@ -81,8 +80,7 @@ final class BlobUpload {
     /** A registry ignored chunks: the next session sends the blob in one PUT. */
     private boolean wholeOnly;
     private int stalls;
-    private InputStream chunkStream;
-    private long chunkStreamAt;
+    private final BlobChunks chunks;
 
     BlobUpload(RepositoryEndpoint endpoint, Operation op, Descriptor blob, BlobSource source, long chunkSize) {
         this.endpoint = endpoint;
@@ -92,6 +90,7 @@ final class BlobUpload {
         this.blob = blob;
         this.source = source;
         this.chunkSize = chunkSize;
+        this.chunks = new BlobChunks(source);
     }
 
     /** Uploads the blob, in the session {@code offered} if not null (a declined mount's), else in a new one. */
@@ -142,7 +141,7 @@ final class BlobUpload {
                 resumed = false;
             }
         } finally {
-            closeChunkStream();
+            chunks.close();
         }
     }
 
@@ -175,7 +174,7 @@ final class BlobUpload {
     /** Sends {@code length} bytes from {@code offset}; returns the offset the registry then stands at. */
     private long patch(long offset, long length) throws Broken, Restart {
         long end = offset + length;
-        Request.Body body = chunkBody(offset, length);
+        Request.Body body = chunks.body(offset, length);
         Map<String, String> headers = Map.of("Content-Range", offset + "-" + (end - 1));
         try (HttpExchange r = transport.send(Request.of(op, "PATCH", location, headers, body))) {
             int s = r.status();
@@ -203,7 +202,7 @@ final class BlobUpload {
             }
             throw refusal(r, offset);
         } catch (IOException e) {
-            closeChunkStream();
+            chunks.close();
             throw new Broken(e, offset);
         } catch (RetryableStatus e) {
             throw new Broken(e, offset);
@@ -287,41 +286,8 @@ final class BlobUpload {
         });
     }
 
-    /**
-     * A chunk's body. It reads on from the stream of the previous chunk (a blob is read once); only a
-     * resume elsewhere opens the source again. It cannot be sent twice: a 401 or redirect that needs it
-     * again breaks the PATCH, and the registry is then asked where it stands.
-     */
-    private Request.Body chunkBody(long offset, long length) {
-        boolean[] used = {false};
-        return () -> {
-            if (used[0]) {
-                throw new IOException("the chunk at byte " + offset + " cannot be sent twice");
-            }
-            used[0] = true;
-            if (chunkStream == null || chunkStreamAt != offset) {
-                closeChunkStream();
-                chunkStream = source.open();
-                chunkStream.skipNBytes(offset);
-            }
-            chunkStreamAt = offset + length;
-            return new InputStreamContent(OCTET_STREAM, new BoundedInputStream(chunkStream, length)).setLength(length);
-        };
-    }
-
-    private void closeChunkStream() {
-        if (chunkStream != null) {
-            try {
-                chunkStream.close();
-            } catch (IOException ignored) {
-                // a source that cannot close is no reason to fail the upload
-            }
-            chunkStream = null;
-        }
-    }
-
     private void pause(Broken broken) {
-        closeChunkStream();
+        chunks.close();
         if (broken.status != null) {
             streak.pause(broken.status);
         } else {
@@ -358,45 +324,6 @@ final class BlobUpload {
             return v == null ? 0 : Math.max(0, Long.parseLong(v.trim()));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    /** Reads at most {@code remaining} bytes of the wrapped stream and never closes it (the next chunk reads on). */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the upload closes the underlying stream
         }
     }
 }

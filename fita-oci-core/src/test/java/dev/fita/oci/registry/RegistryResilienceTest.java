@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +31,7 @@ import dev.fita.oci.content.CopyOptions;
 import dev.fita.oci.content.CopyResult;
 import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.content.ReadableStorage;
+import dev.fita.oci.testing.HookedStorage;
 import dev.fita.oci.testing.RegistryProxy;
 import dev.fita.oci.testing.RegistryProxy.Fault;
 import dev.fita.oci.testing.RegistryProxy.Seen;
@@ -183,30 +182,12 @@ class RegistryResilienceTest {
         TestRegistry dying = TestRegistry.builder().directory(tmp.resolve("dying")).start();
         Path storage = dying.storageDir();
         // The first layer's upload kills the registry: every request after it finds nobody listening.
-        ReadableStorage killing = new ReadableStorage() {
-            @Override
-            public InputStream fetch(Descriptor d) {
-                if (d.mediaType().equals(MediaTypes.OCI_LAYER_GZIP)) {
-                    dying.close();
-                }
-                return image.layout().fetch(d);
+        ReadableStorage killing = new HookedStorage(image.layout(), (d, in) -> {
+            if (d.mediaType().equals(MediaTypes.OCI_LAYER_GZIP)) {
+                dying.close();
             }
-
-            @Override
-            public byte[] fetchAll(Descriptor d) {
-                return image.layout().fetchAll(d);
-            }
-
-            @Override
-            public boolean exists(Descriptor d) {
-                return image.layout().exists(d);
-            }
-
-            @Override
-            public Optional<Descriptor> resolve(String reference) {
-                return image.layout().resolve(reference);
-            }
-        };
+            return in;
+        });
         // A 3 s budget keeps the test short; the default's 30 s is the same code (TransportRulesTest, bench/run faults).
         RegistryClient client = RegistryClient.builder().allowInsecure(true)
                 .retryPolicy(new BackoffPolicy(Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(1))).build();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.fita.oci.Descriptor;
 import dev.fita.oci.MediaTypes;
 import dev.fita.oci.content.CopyOptions;
 import dev.fita.oci.content.CopyResult;
 import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.content.ReadableStorage;
+import dev.fita.oci.testing.HookedStorage;
 import dev.fita.oci.testing.RegistryProxy;
 import dev.fita.oci.testing.RegistryProxy.Seen;
 import dev.fita.oci.testing.TestImages;
@@ -148,42 +147,22 @@ class RegistryTokenTest {
 
     /** The layout, with each blob's stream pausing {@code millis} before its first byte: a slow upload. */
     private static ReadableStorage slow(ReadableStorage layout, long millis) {
-        return new ReadableStorage() {
-            @Override
-            public InputStream fetch(Descriptor d) {
-                return new FilterInputStream(layout.fetch(d)) {
-                    private boolean waited;
+        return new HookedStorage(layout, (d, in) -> new FilterInputStream(in) {
+            private boolean waited;
 
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (!waited) {
-                            waited = true;
-                            try {
-                                Thread.sleep(millis);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                throw new IOException("interrupted", e);
-                            }
-                        }
-                        return super.read(b, off, len);
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (!waited) {
+                    waited = true;
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
                     }
-                };
+                }
+                return super.read(b, off, len);
             }
-
-            @Override
-            public byte[] fetchAll(Descriptor d) {
-                return layout.fetchAll(d);
-            }
-
-            @Override
-            public boolean exists(Descriptor d) {
-                return layout.exists(d);
-            }
-
-            @Override
-            public Optional<Descriptor> resolve(String reference) {
-                return layout.resolve(reference);
-            }
-        };
+        });
     }
 }

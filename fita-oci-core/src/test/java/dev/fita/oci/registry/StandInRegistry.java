@@ -27,7 +27,7 @@ import dev.fita.oci.Digest;
  * of GHCR, GAR, ECR, Harbor, ACR, Docker Hub, Quay and GitLab ({@link StandInProfile}), a bearer-token
  * flow with opaque tokens, blob downloads redirected to another host, and injected faults (statuses,
  * dropped connections). Plain HTTP on 127.0.0.1; clients reach it with allowInsecure. Upload sessions
- * are {@link StandInUploads}.
+ * are {@link StandInUploads}, manifests {@link StandInManifests}.
  */
 final class StandInRegistry implements AutoCloseable {
 
@@ -54,8 +54,7 @@ final class StandInRegistry implements AutoCloseable {
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     /** Which repositories hold which blobs (Harbor mounts only from a repository that has the blob). */
     final Map<String, Set<String>> repositoryBlobs = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
-    private final Map<String, String> manifestTypes = new ConcurrentHashMap<>();
+    private final StandInManifests manifests;
     private final Map<String, Set<String>> tokens = new ConcurrentHashMap<>();
     private final StandInUploads uploads;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -81,6 +80,7 @@ final class StandInRegistry implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(lo, 0), 50);
         storage = HttpServer.create(new InetSocketAddress(lo, 0), 50);
         uploads = new StandInUploads(this);
+        manifests = new StandInManifests(profile);
         server.createContext("/", this::handle);
         storage.createContext("/", this::handleStorage);
         server.setExecutor(pool);
@@ -132,7 +132,7 @@ final class StandInRegistry implements AutoCloseable {
     }
 
     byte[] manifest(String repository, String reference) {
-        return manifests.get(repository + "@" + reference);
+        return manifests.get(repository, reference);
     }
 
     boolean hasBlob(String digest) {
@@ -264,71 +264,10 @@ final class StandInRegistry implements AutoCloseable {
                 }
             }
         } else if (path.contains("/manifests/")) {
-            manifest(ex, method, repo, path.substring(path.lastIndexOf('/') + 1), cut);
+            manifests.handle(ex, method, repo, path.substring(path.lastIndexOf('/') + 1), cut);
         } else {
             error(ex, 404, "NAME_UNKNOWN", "unknown path");
         }
-    }
-
-    private void manifest(HttpExchange ex, String method, String repo, String ref, boolean cut) throws IOException {
-        String key = repo + "@" + ref;
-        for (String w : profile.warnings()) {
-            ex.getResponseHeaders().add("Warning", "299 - \"" + w + "\"");
-        }
-        if (method.equals("PUT")) {
-            byte[] body = ex.getRequestBody().readAllBytes();
-            if (refuse(ex, body)) {
-                return;
-            }
-            String digest = Digest.sha256(body).toString();
-            manifests.put(key, body);
-            manifests.put(repo + "@" + digest, body);
-            String type = ex.getRequestHeaders().getFirst("Content-Type");
-            manifestTypes.put(key, type);
-            manifestTypes.put(repo + "@" + digest, type);
-            ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-            ex.getResponseHeaders().set("Location", "/v2/" + repo + "/manifests/" + digest);
-            ex.sendResponseHeaders(201, -1);
-            return;
-        }
-        if (profile.pullLimit() && method.equals("GET")) {
-            // Docker Hub counts GETs of manifests (not HEADs) and answers so when none are left.
-            ex.getResponseHeaders().set("ratelimit-limit", "100;w=21600");
-            ex.getResponseHeaders().set("ratelimit-remaining", "0;w=21600");
-            ex.getResponseHeaders().set("docker-ratelimit-source", "192.0.2.7");
-            error(ex, 429, "TOOMANYREQUESTS", "You have reached your pull rate limit. You may increase the limit"
-                    + " by authenticating and upgrading: https://www.docker.com/increase-rate-limit");
-            return;
-        }
-        byte[] m = manifests.get(key);
-        if (m == null) {
-            error(ex, 404, "MANIFEST_UNKNOWN", "manifest unknown");
-            return;
-        }
-        ex.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(m).toString());
-        send(ex, 200, manifestTypes.get(key), m, cut);
-    }
-
-    /** Quay's and GitLab's media type refusals, and a body limit's 413. */
-    private boolean refuse(HttpExchange ex, byte[] body) throws IOException {
-        if (profile.maxManifestBytes() > 0 && body.length > profile.maxManifestBytes()) {
-            send(ex, 413, "text/html", "<html><body><h1>413 Request Entity Too Large</h1></body></html>"
-                    .getBytes(StandardCharsets.UTF_8), false);
-            return true;
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
-        for (String type : profile.refusedTypes()) {
-            if (text.contains(type)) {
-                byte[] answer = (profile.refusalStatus() == 415
-                        ? "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"The operation is unsupported.\"}]}"
-                        : "{\"errors\":[{\"code\":\"MANIFEST_INVALID\",\"message\":\"manifest invalid\",\"detail\":"
-                                + "{\"message\":\"unsupported media type " + type + "\"}}]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                send(ex, profile.refusalStatus(), "application/json", answer, false);
-                return true;
-            }
-        }
-        return false;
     }
 
     private void handleStorage(HttpExchange ex) throws IOException {

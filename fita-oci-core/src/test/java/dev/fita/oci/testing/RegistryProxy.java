@@ -1,7 +1,6 @@
 package dev.fita.oci.testing;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,8 +45,11 @@ public final class RegistryProxy implements AutoCloseable {
         Fault decide(String method, String path);
     }
 
-    /** One request as it passed: method, path (no query), the status the client got (0: reset) and the fault. */
-    public record Seen(String method, String path, int status, Fault fault) {
+    /**
+     * One request as it passed: method, path (no query), the status the client got (0: reset), the fault,
+     * and when it arrived (epoch milliseconds).
+     */
+    public record Seen(String method, String path, int status, Fault fault, long atMillis) {
     }
 
     private final String targetHost;
@@ -193,13 +195,14 @@ public final class RegistryProxy implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
+                long arrived = System.currentTimeMillis();
                 String path = request.path();
                 Fault fault = plan.decide(request.method(), path);
                 if (latencyMillis > 0) {
                     Thread.sleep(latencyMillis);
                 }
                 if (fault == Fault.RESET_BEFORE) {
-                    seen.add(new Seen(request.method(), path, 0, fault));
+                    seen.add(new Seen(request.method(), path, 0, fault, arrived));
                     reset(client);
                     return;
                 }
@@ -210,7 +213,7 @@ public final class RegistryProxy implements AutoCloseable {
                 if (fault == Fault.STATUS_503 || fault == Fault.STATUS_429) {
                     HttpHead.copyBody(request, in, OutputStream.nullOutputStream(), false);
                     answer(out, fault);
-                    seen.add(new Seen(request.method(), path, fault == Fault.STATUS_503 ? 503 : 429, fault));
+                    seen.add(new Seen(request.method(), path, fault == Fault.STATUS_503 ? 503 : 429, fault, arrived));
                     continue;
                 }
                 if (upstream == null || upstream.isClosed()) {
@@ -220,7 +223,7 @@ public final class RegistryProxy implements AutoCloseable {
                 if (upstream == null) {
                     HttpHead.copyBody(request, in, OutputStream.nullOutputStream(), false);
                     badGateway(out);
-                    seen.add(new Seen(request.method(), path, 502, fault));
+                    seen.add(new Seen(request.method(), path, 502, fault, arrived));
                     continue;
                 }
                 OutputStream up = upstream.getOutputStream();
@@ -232,7 +235,7 @@ public final class RegistryProxy implements AutoCloseable {
                     closeQuietly(upstream);
                     upstream = null;
                     badGateway(out);
-                    seen.add(new Seen(request.method(), path, 502, fault));
+                    seen.add(new Seen(request.method(), path, 502, fault, arrived));
                     continue;
                 }
                 boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
@@ -240,14 +243,14 @@ public final class RegistryProxy implements AutoCloseable {
                     if (!noBody) {
                         HttpHead.copyBody(response, upIn, OutputStream.nullOutputStream(), true);
                     }
-                    seen.add(new Seen(request.method(), path, 0, fault));
+                    seen.add(new Seen(request.method(), path, 0, fault, arrived));
                     reset(client);
                     return;
                 }
                 out.write(response.with(extraHeaders).bytes());
                 boolean untilClose = !noBody && HttpHead.copyBody(response, upIn, out, true);
                 out.flush();
-                seen.add(new Seen(request.method(), path, response.status(), fault));
+                seen.add(new Seen(request.method(), path, response.status(), fault, arrived));
                 if (untilClose || response.closes() || request.closes()) {
                     return;
                 }
@@ -305,148 +308,6 @@ public final class RegistryProxy implements AutoCloseable {
             s.close();
         } catch (IOException ignored) {
             // nothing to do
-        }
-    }
-
-    /** A request or response head as bytes, with what the proxy needs to know about its body. */
-    private record HttpHead(String firstLine, List<String> headers) {
-
-        static HttpHead read(InputStream in) throws IOException {
-            String first = line(in);
-            while (first != null && first.isEmpty()) {
-                first = line(in);
-            }
-            if (first == null) {
-                return null;
-            }
-            List<String> headers = new java.util.ArrayList<>();
-            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                headers.add(h);
-            }
-            return new HttpHead(first, headers);
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            for (int c = in.read(); c != -1; c = in.read()) {
-                if (c == '\n') {
-                    String s = b.toString(StandardCharsets.ISO_8859_1);
-                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-                }
-                b.write(c);
-            }
-            return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        String method() {
-            return firstLine.split(" ")[0];
-        }
-
-        String path() {
-            String target = firstLine.split(" ")[1];
-            int q = target.indexOf('?');
-            return q < 0 ? target : target.substring(0, q);
-        }
-
-        int status() {
-            return Integer.parseInt(firstLine.split(" ")[1]);
-        }
-
-        String header(String name) {
-            for (String h : headers) {
-                int colon = h.indexOf(':');
-                if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                    return h.substring(colon + 1).trim();
-                }
-            }
-            return null;
-        }
-
-        boolean expectsContinue() {
-            return "100-continue".equalsIgnoreCase(header("Expect"));
-        }
-
-        boolean closes() {
-            return "close".equalsIgnoreCase(header("Connection"));
-        }
-
-        byte[] bytes() {
-            StringBuilder b = new StringBuilder(firstLine).append("\r\n");
-            headers.forEach(h -> b.append(h).append("\r\n"));
-            return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        }
-
-        HttpHead with(List<String> more) {
-            if (more.isEmpty()) {
-                return this;
-            }
-            List<String> all = new java.util.ArrayList<>(headers);
-            all.addAll(more);
-            return new HttpHead(firstLine, all);
-        }
-
-        /** The head without {@code Expect}: the proxy answered 100 itself and sends the body at once. */
-        byte[] withoutExpect() {
-            return new HttpHead(firstLine, headers.stream().filter(h -> !h.toLowerCase().startsWith("expect:")).toList())
-                    .bytes();
-        }
-
-        /**
-         * Copies the body that follows this head: by Content-Length, chunked, or (a response without
-         * either, when {@code mayRunToClose}) until the connection ends. Returns whether it ran to close.
-         */
-        static boolean copyBody(HttpHead head, InputStream in, OutputStream out, boolean mayRunToClose)
-                throws IOException {
-            String length = head.header("Content-Length");
-            String encoding = head.header("Transfer-Encoding");
-            if (encoding != null && encoding.toLowerCase().contains("chunked")) {
-                copyChunked(in, out);
-                return false;
-            }
-            if (length != null) {
-                copy(in, out, Long.parseLong(length.trim()));
-                return false;
-            }
-            if (mayRunToClose) {
-                in.transferTo(out);
-                return true;
-            }
-            return false;
-        }
-
-        private static void copyChunked(InputStream in, OutputStream out) throws IOException {
-            while (true) {
-                String sizeLine = line(in);
-                if (sizeLine == null) {
-                    throw new IOException("chunked body ended early");
-                }
-                out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                long size = Long.parseLong(sizeLine.split(";")[0].trim(), 16);
-                if (size == 0) {
-                    for (String t = line(in); t != null; t = line(in)) {
-                        out.write((t + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        if (t.isEmpty()) {
-                            return;
-                        }
-                    }
-                    return;
-                }
-                copy(in, out, size);
-                String crlf = line(in);
-                out.write(((crlf == null ? "" : crlf) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            }
-        }
-
-        private static void copy(InputStream in, OutputStream out, long n) throws IOException {
-            byte[] buf = new byte[64 * 1024];
-            while (n > 0) {
-                int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-                if (r < 0) {
-                    throw new IOException("body ended " + n + " bytes early");
-                }
-                out.write(buf, 0, r);
-                n -= r;
-            }
         }
     }
 }
