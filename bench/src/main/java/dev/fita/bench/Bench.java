@@ -54,6 +54,8 @@ public final class Bench {
             case "push" -> b.push(args.length > 2 ? Integer.parseInt(args[2]) : 5);
             case "memory" -> b.memory();
             case "e2e" -> new E2e(b, b.work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4])).run();
+            case "latency" -> new Latency(b, b.work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4])).run();
+            case "faults" -> new Faults(b, b.work).run();
             // For profiling by hand: the layouts alone.
             case "layout" -> BenchLayouts.write(b.work.resolve("layout-push"), PUSH_LAYERS_MIB, 42);
             case "layout-1g" -> BenchLayouts.writeSingleLayer(b.work.resolve("layout-1g"), 1024, 7);

@@ -62,19 +62,7 @@ final class E2e {
 
         /** {@code mvn package <push goal>} to {@code repo}; returns the whole time, the goal's time and the storage growth. */
         Result deploy(String repo) throws Exception {
-            String host = registry.host();
-            String image = host + "/" + repo + ":0.0.1";
-            List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never", "-f",
-                    app.resolve("pom.xml").toString(), "package"));
-            if (fita()) {
-                cmd.addAll(List.of("fita:push", "-Dfita.registry=" + host, "-Dfita.from.image=" + host + "/base/java:1",
-                        "-Dfita.allowInsecureRegistries=true", "-Dfita.to.image=" + image));
-            } else {
-                cmd.addAll(List.of(JIB, "-Dfita.skip=true", "-Djib.from.image=" + host + "/base/java:1",
-                        "-Djib.to.image=" + image, "-Djib.to.tags=latest", "-Djib.allowInsecureRegistries=true",
-                        "-Djib.from.platforms=linux/amd64,linux/arm64", "-Djib.container.mainClass=org.example.Main",
-                        "-Djib.disableUpdateChecks=true"));
-            }
+            List<String> cmd = command(mvnw, app, fita(), registry.host(), repo);
             long before = Bench.directorySize(registry.storageDir());
             Path log = registry.directory().resolve("registry.log");
             int logLines = Files.readAllLines(log).size();
@@ -99,6 +87,26 @@ final class E2e {
                     breakdown(t.stdout()));
             return new Result(t.seconds(), goal, imageGoals, grown, reported, requests);
         }
+    }
+
+    /**
+     * {@code mvn package fita:push} or {@code mvn package jib:build} of {@code app}, from {@code host}'s
+     * {@code base/java:1} to {@code host/repo:0.0.1}.
+     */
+    static List<String> command(Path mvnw, Path app, boolean fita, String host, String repo) {
+        String image = host + "/" + repo + ":0.0.1";
+        List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never", "-f",
+                app.resolve("pom.xml").toString(), "package"));
+        if (fita) {
+            cmd.addAll(List.of("fita:push", "-Dfita.registry=" + host, "-Dfita.from.image=" + host + "/base/java:1",
+                    "-Dfita.allowInsecureRegistries=true", "-Dfita.to.image=" + image));
+        } else {
+            cmd.addAll(List.of(JIB, "-Dfita.skip=true", "-Djib.from.image=" + host + "/base/java:1",
+                    "-Djib.to.image=" + image, "-Djib.to.tags=latest", "-Djib.allowInsecureRegistries=true",
+                    "-Djib.from.platforms=linux/amd64,linux/arm64", "-Djib.container.mainClass=org.example.Main",
+                    "-Djib.disableUpdateChecks=true"));
+        }
+        return cmd;
     }
 
     record Result(double seconds, double goalSeconds, double imageGoalsSeconds, long storedBytes, String reported,
@@ -203,7 +211,7 @@ final class E2e {
     }
 
     /** Adds a constant to the main class: its bytecode, and so the classes layer, changes. */
-    private static void changeOneClass(Path app, int n) throws IOException {
+    static void changeOneClass(Path app, int n) throws IOException {
         Path main = app.resolve("src/main/java/org/example/Main.java");
         String src = Files.readString(main);
         src = src.replaceAll("\\n\\s*static final String BENCH_EDIT = \"\\d+\";", "");
@@ -259,7 +267,7 @@ final class E2e {
         return (ms < 0 ? ms + 86_400_000 : ms) / 1000.0;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path rel = from.relativize(p);

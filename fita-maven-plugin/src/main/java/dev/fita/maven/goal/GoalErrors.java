@@ -3,7 +3,9 @@ package dev.fita.maven.goal;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.jib.Ansi;
 import dev.fita.maven.jib.BaseImageException;
+import dev.fita.maven.jib.PlainHttpRegistries;
 import dev.fita.oci.OciException;
+import dev.fita.oci.registry.PlainHttpRegistryException;
 import dev.fita.oci.registry.RegistryException;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,7 +38,8 @@ public final class GoalErrors {
             Thread.currentThread().interrupt();
             throw failure("The goal was interrupted", e);
         } catch (RegistryException e) {
-            throw failure(registryContext == null ? e.getMessage() : registryContext + " failed: " + e.getMessage(), e);
+            String sentence = e instanceof PlainHttpRegistryException plain ? PlainHttpRegistries.sentence(plain) : e.getMessage();
+            throw failure(registryContext == null ? sentence : registryContext + " failed: " + sentence, e);
         } catch (Exception e) {
             throw toMojo(e);
         }

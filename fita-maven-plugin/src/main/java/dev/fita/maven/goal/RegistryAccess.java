@@ -17,7 +17,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * How a goal reaches registries: the offline check, the credential chains of {@code <to>} and
  * {@code <from>}, and clients that log each request (method, URL without query, status) and each
- * retry decision to Maven's debug log, so {@code mvn -X} shows them; never a header, token or password.
+ * retry decision to Maven's debug log, so {@code mvn -X} shows them, never a header, token or password;
+ * and a registry's {@code Warning: 299} texts as Maven warnings, each once.
  */
 public final class RegistryAccess {
 
@@ -65,7 +66,9 @@ public final class RegistryAccess {
                     if (log.isDebugEnabled()) {
                         log.debug(line);
                     }
-                });
+                })
+                // A registry's Warning: 299 texts (deprecations), each once.
+                .warningLog(log::warn);
         if (System.getProperty("jib.httpTimeout") != null) {
             try {
                 JibSystemProperties.checkHttpTimeoutProperty();

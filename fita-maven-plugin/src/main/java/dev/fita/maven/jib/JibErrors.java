@@ -16,13 +16,20 @@ import com.google.cloud.tools.jib.plugins.common.InvalidWorkingDirectoryExceptio
 import com.google.cloud.tools.jib.plugins.common.MainClassInferenceException;
 import com.google.cloud.tools.jib.plugins.common.globalconfig.InvalidGlobalConfigException;
 import com.google.cloud.tools.jib.plugins.extension.JibPluginExtensionException;
+import com.google.api.client.http.HttpHeaders;
+import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import dev.fita.maven.config.ConfigurationException;
 import dev.fita.oci.Platform;
+import dev.fita.oci.registry.DockerHub;
+import dev.fita.oci.registry.ImageReference;
+import dev.fita.oci.registry.PlainHttpRegistryException;
+import dev.fita.oci.registry.RateLimit;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what Jib throws into one sentence naming the element to fix. Jib's own messages address
@@ -132,6 +139,12 @@ public final class JibErrors {
                         + " entry (<platforms> asks for " + join(allPlatforms) + "); use a multi-platform base image"
                         + " in <from><image> or remove " + platform + " from <platforms>", error);
             }
+            if (t instanceof PlainHttpRegistryException plain) {
+                return new BaseImageException("Base image " + baseImage + ": " + PlainHttpRegistries.sentence(plain), error);
+            }
+            if (t instanceof ResponseException response && response.getStatusCode() == 429) {
+                return new BaseImageException("Base image " + baseImage + ": " + rateLimited(baseImage, response), error);
+            }
             if (t instanceof RegistryCredentialsNotSentException) {
                 return new BaseImageException("Base image " + baseImage + ": jib-core does not send credentials over"
                         + " plain HTTP; serve that registry over HTTPS (a self-signed certificate works with"
@@ -158,6 +171,27 @@ public final class JibErrors {
         String detail = Ansi.strip(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         return new BaseImageException("Building " + platform + " from base image " + baseImage + " failed: "
                 + withoutAdvice(detail), error);
+    }
+
+    /**
+     * A 429 to the base image pull, which Jib does not retry (so no storm): Docker Hub's pull limit with
+     * what its headers say is left, and how to raise it.
+     */
+    private static String rateLimited(String baseImage, ResponseException response) {
+        String registry;
+        try {
+            registry = ImageReference.parse(baseImage).registry();
+        } catch (RuntimeException unparsable) {
+            registry = "the registry";
+        }
+        String whose = DockerHub.isDockerHub(registry) ? "Docker Hub's " : registry + "'s ";
+        HttpHeaders headers = response.getHeaders();
+        Optional<RateLimit> limit = headers == null ? Optional.empty()
+                : RateLimit.of(headers.getFirstHeaderStringValue("ratelimit-limit"),
+                        headers.getFirstHeaderStringValue("ratelimit-remaining"));
+        String what = limit.map(l -> l.describe(null)).orElse("pull rate limit is used up (429 Too Many Requests);"
+                + " logging in (or a paid plan) raises it");
+        return whose + what + ": set <from><auth>, a settings.xml <server> or docker login, or use a mirror";
     }
 
     private static String join(List<Platform> platforms) {

@@ -48,7 +48,8 @@ public final class JibImageBuilder implements PlatformImageBuilder {
     }
 
     private void build(Platform platform, Path tarFile, BuildProgress progress) {
-        JibLog log = new JibLog(context.log(), platform.toString());
+        PlainHttpRegistries log = new PlainHttpRegistries(new JibLog(context.log(), platform.toString()),
+                settings.allowInsecureRegistries());
         PlatformProjectProperties project = new PlatformProjectProperties(context.mavenProject(), log,
                 update -> progress.report(update.getProgress()), context.toolVersion());
         JibBuildRunner runner;

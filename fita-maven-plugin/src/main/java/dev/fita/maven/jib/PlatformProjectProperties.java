@@ -27,12 +27,12 @@ final class PlatformProjectProperties implements ProjectProperties {
     static final String TOOL_NAME = "fita-maven-plugin";
 
     private final ProjectProperties maven;
-    private final JibLog log;
+    private final Consumer<LogEvent> log;
     private final Consumer<ProgressEventHandler.Update> progress;
     private final String toolVersion;
     private volatile String baseImage;
 
-    PlatformProjectProperties(ProjectProperties maven, JibLog log, Consumer<ProgressEventHandler.Update> progress,
+    PlatformProjectProperties(ProjectProperties maven, Consumer<LogEvent> log, Consumer<ProgressEventHandler.Update> progress,
             String toolVersion) {
         this.maven = maven;
         this.log = log;

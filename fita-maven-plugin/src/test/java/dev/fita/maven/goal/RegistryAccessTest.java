@@ -14,14 +14,18 @@ import dev.fita.oci.content.GraphCopy;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.RegistryAuthenticationException;
 import dev.fita.oci.testing.IsolatedUserHome;
+import dev.fita.oci.testing.RegistryProxy;
 import dev.fita.oci.testing.TestImages;
 import dev.fita.oci.testing.TestImages.SmallImage;
 import dev.fita.oci.testing.TestRegistry;
+import dev.fita.oci.testing.TokenServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +79,42 @@ class RegistryAccessTest {
         assertFalse(all.contains(PASSWORD), all);
         assertFalse(all.contains(Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))), all);
         assertFalse(all.contains("Authorization") || all.contains("Basic "), all);
+    }
+
+    @Test
+    void withDebugBearerTokensRetriesAndTheirReasonsAreShownButNoTokenOrPassword() {
+        try (TokenServer tokens = TokenServer.start(tmp.resolve("tokens"), USER, PASSWORD);
+                TestRegistry tokenRegistry = TestRegistry.builder().tokenAuth(tokens).start();
+                RegistryProxy proxy = RegistryProxy.start(tokenRegistry.host())) {
+            AtomicInteger heads = new AtomicInteger();
+            proxy.faults((method, path) -> method.equals("HEAD") && heads.getAndIncrement() == 0
+                    ? RegistryProxy.Fault.STATUS_503 : RegistryProxy.Fault.NONE);
+            RecordingLog log = new RecordingLog(true);
+            push(log, TestSettings.of(tmp.resolve("target/fita"), proxy.host() + "/fita/tokens:1", new Auth(USER, PASSWORD)));
+            String all = log.all();
+            assertTrue(log.lines.contains("debug GET " + tokens.realm() + " -> 200"), "the token request, without its query: " + all);
+            assertTrue(log.lines.stream().anyMatch(l -> l.matches("debug retrying " + Pattern.quote(proxy.host())
+                    + " for fita/tokens \\(checking .*\\) in \\d+ ms \\(attempt 1 failed: answered 503 .*\\)")), all);
+            assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("debug PUT http://" + proxy.host() + "/v2/fita/tokens/manifests/1 -> 201")), all);
+            assertFalse(all.contains("?"), "no query (scopes, upload state) is logged: " + all);
+            assertFalse(all.contains(PASSWORD), all);
+            assertFalse(all.contains("Bearer") || all.contains("eyJ") || all.contains("Authorization"), "no token: " + all);
+        }
+    }
+
+    @Test
+    void aRegistrysWarningsAreMavenWarningsOnceEach() {
+        try (TestRegistry plain = TestRegistry.start();
+                RegistryProxy proxy = RegistryProxy.start(plain.host())
+                        .header("Warning", "299 - \"this registry is read-only from 1 June\"")) {
+            RecordingLog log = new RecordingLog(false);
+            RegistryAccess access = new RegistryAccess(log, false, SettingsServers.none());
+            FitaSettings settings = TestSettings.of(tmp.resolve("target/fita"), proxy.host() + "/fita/warned:1", null);
+            var repository = access.client(settings, access.to(settings)).repository(ImageReference.parse(proxy.host() + "/fita/warned"));
+            repository.resolve("1");
+            repository.resolve("2");
+            assertEquals(List.of("warn " + proxy.host() + " warns: this registry is read-only from 1 June"), log.lines);
+        }
     }
 
     @Test

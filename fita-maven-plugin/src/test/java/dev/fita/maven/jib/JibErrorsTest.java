@@ -3,7 +3,10 @@ package dev.fita.maven.jib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.api.client.http.HttpHeaders;
+import com.google.cloud.tools.jib.http.JibResponses;
 import dev.fita.oci.Platform;
+import dev.fita.oci.registry.PlainHttpRegistryException;
 import java.net.ConnectException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,26 @@ class JibErrorsTest {
         BaseImageException e = JibErrors.describe(new ConnectException("Connection refused"), "127.0.0.1:9/base:1",
                 Platform.parse("linux/amd64"), PLATFORMS);
         assertEquals("Base image 127.0.0.1:9/base:1: registry unreachable (Connection refused)", e.getMessage());
+    }
+
+    @Test
+    void dockerHubsPullLimitSaysWhatIsLeftAndHowToRaiseIt() {
+        HttpHeaders headers = new HttpHeaders().set("ratelimit-limit", "100;w=21600").set("ratelimit-remaining", "0;w=21600");
+        Exception jib = new java.util.concurrent.ExecutionException(JibResponses.of(429, "Too Many Requests", headers,
+                "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"You have reached your pull rate limit.\"}]}"));
+        BaseImageException e = JibErrors.describe(jib, "eclipse-temurin:17-jre", Platform.parse("linux/amd64"), PLATFORMS);
+        assertEquals("Base image eclipse-temurin:17-jre: Docker Hub's pull rate limit is used up (0 of 100 pulls per 6"
+                + " hours remain); logging in (or a paid plan) raises it: set <from><auth>, a settings.xml <server> or"
+                + " docker login, or use a mirror", e.getMessage());
+    }
+
+    @Test
+    void aPlainHttpRegistryFoundDuringJibsRetriesIsTheSentenceWithTheSetting() {
+        Exception jib = new RuntimeException(new PlainHttpRegistryException("127.0.0.1:5000", null));
+        BaseImageException e = JibErrors.describe(jib, "127.0.0.1:5000/base:1", Platform.parse("linux/amd64"), PLATFORMS);
+        assertEquals("Base image 127.0.0.1:5000/base:1: 127.0.0.1:5000 speaks plain HTTP, not HTTPS; set"
+                + " <allowInsecureRegistries>true</allowInsecureRegistries> (or -Dfita.allowInsecureRegistries) to use it",
+                e.getMessage());
     }
 
     @Test

@@ -5,47 +5,44 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff from {@code baseDelay} doubling up to {@code maxDelay}, with jitter (each wait
- * is uniformly between half and all of the step); {@code Retry-After} honoured up to
- * {@code maxRetryAfter}; at most {@code maxAttempts} tries, never past {@code totalTimeout}.
+ * A time budget per operation instead of a fixed number of attempts: retries while the failures in a
+ * row, with the next wait, fit into {@code budget}. The wait is exponential backoff from
+ * {@code baseDelay} doubling up to {@code maxDelay} with jitter (uniformly between half and all of
+ * the step, so parallel uploads do not retry in lockstep), or the registry's {@code Retry-After}
+ * plus up to a tenth more; a {@code Retry-After} that ends past the budget gives up at once rather
+ * than asking again early.
  */
-public record BackoffPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
-        Duration totalTimeout) implements RetryPolicy {
+public record BackoffPolicy(Duration budget, Duration baseDelay, Duration maxDelay) implements RetryPolicy {
 
     public BackoffPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
-        }
-        if (baseDelay.isNegative() || maxDelay.isNegative() || maxRetryAfter.isNegative() || totalTimeout.isNegative()) {
-            throw new IllegalArgumentException("retry delays must not be negative");
+        if (budget.isNegative() || baseDelay.isNegative() || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("retry durations must not be negative");
         }
     }
 
     @Override
     public Optional<Duration> retry(FailedAttempt failure) {
-        if (failure.attempt() >= maxAttempts) {
-            return Optional.empty();
-        }
         Duration delay = delay(failure.attempt(), failure.retryAfter());
-        if (failure.elapsed().plus(delay).compareTo(totalTimeout) > 0) {
+        if (failure.elapsed().plus(delay).compareTo(budget) > 0) {
             return Optional.empty();
         }
         return Optional.of(delay);
     }
 
-    /** The backoff after attempt {@code attempt} (counting from 1), before jitter. */
+    /** The backoff after failure {@code attempt} (counting from 1), before jitter. */
     Duration backoff(int attempt) {
         long step = baseDelay.toMillis() << Math.min(attempt - 1, 20);
         return Duration.ofMillis(Math.min(step, maxDelay.toMillis()));
     }
 
-    /** {@code Retry-After} (capped) when given, else the jittered backoff. */
+    /** {@code Retry-After} with up to a tenth more when given, else the jittered backoff. */
     Duration delay(int attempt, Duration retryAfter) {
         if (retryAfter != null) {
-            return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
+            long asked = retryAfter.toMillis();
+            return Duration.ofMillis(asked + ThreadLocalRandom.current().nextLong(asked / 10 + 1));
         }
         long step = backoff(attempt).toMillis();
         long half = step / 2;
-        return Duration.ofMillis(half + (step == half ? 0 : ThreadLocalRandom.current().nextLong(step - half + 1)));
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(step - half + 1));
     }
 }

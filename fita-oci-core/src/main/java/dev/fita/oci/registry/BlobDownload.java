@@ -21,10 +21,10 @@ final class BlobDownload extends InputStream {
     private final String url;
     private final Descriptor blob;
     private final DigestVerifier verifier;
-    private final long start = System.nanoTime();
+    private final Retrier.Streak streak;
     private HttpExchange exchange;
     private InputStream body;
-    private int resumes;
+    private long resumedAt;
     private boolean verified;
 
     BlobDownload(Transport transport, Operation op, String url, Descriptor blob) {
@@ -33,7 +33,8 @@ final class BlobDownload extends InputStream {
         this.url = url;
         this.blob = blob;
         this.verifier = DigestVerifier.of(blob);
-        this.exchange = transport.retrying(op, () -> request(Map.of(), 200));
+        this.streak = transport.retrier().streak(op);
+        this.exchange = transport.retrier().run(streak, () -> request(Map.of(), 200));
         this.body = body(exchange);
     }
 
@@ -97,12 +98,19 @@ final class BlobDownload extends InputStream {
         }
     }
 
-    /** Waits as the policy says (or gives up), then asks for the rest of the blob. */
+    /**
+     * Waits as the policy says (or gives up), then asks for the rest of the blob. Bytes that arrived
+     * since the last break start the count of failures again: a long download may break more than once.
+     */
     private void resume(IOException failure) throws IOException {
         exchange.close();
-        transport.retrier().pauseAfter(op, ++resumes, start, failure);
         long offset = verifier.count();
-        exchange = transport.retrying(op, () -> request(Map.of("Range", "bytes=" + offset + "-"), 200, 206));
+        if (offset > resumedAt) {
+            streak.succeeded();
+        }
+        resumedAt = offset;
+        streak.pause(failure);
+        exchange = transport.retrier().run(streak, () -> request(Map.of("Range", "bytes=" + offset + "-"), 200, 206));
         body = body(exchange);
         if (exchange.status() == 200) {
             // No range support: the body starts again at byte 0.

@@ -10,6 +10,9 @@ import javax.net.ssl.SSLException;
 /**
  * Finds, once per registry, where its API is ({@code https}, or {@code http} when insecure registries
  * are allowed and HTTPS fails) and how it wants to be authenticated (the challenge of {@code GET /v2/}).
+ * When insecure registries are not allowed and the TLS handshake fails, one plain {@code GET /v2/}
+ * tells whether the registry simply speaks HTTP: that ends at once with
+ * {@link PlainHttpRegistryException} instead of retrying a handshake that cannot succeed.
  */
 final class Endpoints {
 
@@ -47,6 +50,9 @@ final class Endpoints {
             }
             if (!allowInsecure) {
                 if (cause instanceof SSLException ssl) {
+                    if (speaksPlainHttp(op.registry())) {
+                        throw new PlainHttpRegistryException(op.registry(), ssl);
+                    }
                     throw retrier.tlsFailure(op, ssl);
                 }
                 throw e;
@@ -67,10 +73,23 @@ final class Endpoints {
         String origin = scheme + "://" + DockerHub.apiHost(op.registry());
         try (HttpExchange r = sender.execute("GET", origin + "/v2/", Map.of(), null, null)) {
             if (Responses.isRetryable(r.status())) {
-                throw new RetryableStatus(r.status() + " to GET /v2/", responses.read(op.registry(), r), r.retryAfter());
+                throw responses.retryable(op.registry(), r, r.status() + " to GET /v2/");
             }
             AuthChallenge challenge = r.status() == 401 ? AuthChallenge.parse(r.header("WWW-Authenticate")) : AuthChallenge.NONE;
             return new Endpoint(origin, challenge);
+        }
+    }
+
+    /**
+     * Whether {@code GET http://registry/v2/} gets a registry's answer: 200 or 401, or the API version
+     * header. A TLS server that answers plain HTTP at all (Go's says 400 "Client sent an HTTP request to
+     * an HTTPS server") is not a plain registry: its handshake failed for another reason.
+     */
+    private boolean speaksPlainHttp(String registry) {
+        try (HttpExchange r = sender.execute("GET", "http://" + DockerHub.apiHost(registry) + "/v2/", Map.of(), null, null)) {
+            return r.status() == 200 || r.status() == 401 || r.header("Docker-Distribution-API-Version") != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,9 +1,14 @@
 package dev.fita.oci.registry;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpContent;
@@ -14,23 +19,30 @@ import com.google.api.client.http.HttpRequestFactory;
 /**
  * The bottom layer: sends exactly one HTTP request (no redirects, no retries, no auth decisions)
  * and logs one debug line for it: method, URL without its query, status. Never headers or bodies,
- * so credentials and tokens cannot reach a log.
+ * so credentials and tokens cannot reach a log. A registry's {@code Warning: 299 - "…"} headers
+ * (deprecations, distribution-spec 1.1) go to the warning log, each text once.
  */
 final class HttpSender {
+
+    /** {@code 299 - "text"}: warn-code, agent, quoted text (RFC 7234 5.5), several per header value. */
+    private static final Pattern WARNING = Pattern.compile("(\\d{3})\\s+\\S+\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final HttpRequestFactory http;
     private final String userAgent;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Consumer<String> debug;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     HttpSender(HttpRequestFactory http, String userAgent, Duration connectTimeout, Duration readTimeout,
-            Consumer<String> debug) {
+            Consumer<String> debug, Consumer<String> warnings) {
         this.http = http;
         this.userAgent = userAgent;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.debug = debug;
+        this.warnings = warnings;
     }
 
     void debug(String line) {
@@ -63,10 +75,24 @@ final class HttpSender {
             request.setUnsuccessfulResponseHandler(null);
             HttpExchange exchange = new HttpExchange(request.execute(), method, url);
             debug.accept(method + " " + shown + " -> " + exchange.status());
+            warnings(url, exchange);
             return exchange;
         } catch (IOException e) {
             debug.accept(method + " " + shown + " failed: " + describe(e));
             throw new RequestFailure(method, shown, e);
+        }
+    }
+
+    /** Each {@code 299} warning text once per client, prefixed with the host that sent it. */
+    private void warnings(String url, HttpExchange exchange) {
+        for (String value : exchange.headers("Warning")) {
+            Matcher m = WARNING.matcher(value);
+            while (m.find()) {
+                String text = m.group(2).replaceAll("\\\\(.)", "$1").trim();
+                if (m.group(1).equals("299") && !text.isEmpty() && warned.add(text)) {
+                    warnings.accept(URI.create(url).getAuthority() + " warns: " + text);
+                }
+            }
         }
     }
 

@@ -109,7 +109,7 @@ public final class ManifestStore {
             try (HttpExchange r = transport.send(Request.of(op, "PUT", url(op, reference), Map.of(),
                     () -> new ByteArrayContent(mediaType, bytes)))) {
                 if (r.status() != 201 && r.status() != 200 && r.status() != 204) {
-                    throw transport.responses().unexpected(op, r);
+                    throw ManifestRefusal.explain(op, transport.responses().unexpected(op, r), mediaType, bytes);
                 }
                 checkDigestHeader(op, r, digest);
                 return null;

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * Sends a request and follows its redirects (GET and HEAD: blob downloads go to object storage).
+ * Sends a request and follows its redirects: any for GET and HEAD (blob downloads go to object
+ * storage), 307 and 308 for the others (a registry may send an upload to a regional host; the answer's
+ * relative {@code Location} then belongs to that host, which {@link HttpExchange#url()} is).
  * {@code Authorization} goes only to the registry's own origin, never to the host redirected to, and
  * a redirect from HTTPS to plain HTTP elsewhere than loopback is refused unless insecure is allowed.
  */
@@ -29,7 +31,7 @@ final class Redirects {
             HttpExchange r = sender.execute(request.method(), url, request.headers(),
                     request.body() == null ? null : request.body().create(),
                     sameOrigin(origin, url) ? authorization : null);
-            if (!request.followRedirects() || !isRedirect(r.status()) || r.header("Location") == null) {
+            if (!request.follows(r.status()) || r.header("Location") == null) {
                 return r;
             }
             String location = URI.create(url).resolve(r.header("Location")).toString();
@@ -46,10 +48,6 @@ final class Redirects {
             }
             url = location;
         }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     /** Same scheme, host and port (default ports made explicit). */

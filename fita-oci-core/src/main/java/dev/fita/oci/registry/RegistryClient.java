@@ -33,9 +33,13 @@ public final class RegistryClient {
     /**
      * Blobs above this size are uploaded in PATCH chunks of this size. Large: Docker, skopeo and Jib
      * send each blob in one request, so registries accept big bodies, and every chunk costs a round
-     * trip and a sync on the registry (32 MiB chunks made a 1 GiB push about 20% slower, docs/benchmarks.md).
+     * trip and a sync on the registry (32 MiB chunks made a 1 GiB push about 20% slower, docs/benchmarks.md);
+     * one PUT per blob also keeps clear of ECR's chunk rules.
      */
     public static final long DEFAULT_CHUNK_SIZE = 512L * 1024 * 1024;
+
+    /** The smallest chunk: ECR refuses parts under 5 MiB (but the last). A registry's {@code OCI-Chunk-Min-Length} may ask for more. */
+    public static final long MIN_CHUNK_SIZE = 5L * 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(RegistryClient.class.getName());
 
@@ -49,6 +53,20 @@ public final class RegistryClient {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Finds {@code ref}'s registry now (scheme and auth challenge) instead of on first use, in one
+     * attempt: a {@link PlainHttpRegistryException} when it speaks plain HTTP and insecure registries are
+     * not allowed, another {@link RegistryException} when it cannot be reached. Cheap once it is known.
+     */
+    public void ping(ImageReference ref) {
+        Operation op = Operation.pull(ref.registry(), ref.repository(), "checking the registry");
+        try {
+            transport.origin(op);
+        } catch (IOException | RetryableStatus e) {
+            throw new RegistryUnreachableException("Could not reach " + op.where() + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code ref}'s repository; reads ask for pull access only. */
@@ -72,6 +90,7 @@ public final class RegistryClient {
         private Duration connectTimeout = Duration.ofSeconds(20);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Consumer<String> debugLog = line -> LOG.log(Level.FINE, line);
+        private Consumer<String> warningLog = line -> LOG.log(Level.WARNING, line);
 
         public Builder credentials(CredentialProvider provider) {
             this.credentials = Objects.requireNonNull(provider);
@@ -103,6 +122,15 @@ public final class RegistryClient {
             return this;
         }
 
+        /**
+         * Where a registry's {@code Warning: 299} texts go, each once, prefixed with the registry's host
+         * (default: java.util.logging at WARNING); e.g. a build tool's warnings.
+         */
+        public Builder warningLog(Consumer<String> lines) {
+            this.warningLog = Objects.requireNonNull(lines);
+            return this;
+        }
+
         /** For tests: the google-http-client transport to use (otherwise Apache HttpClient). */
         public Builder httpTransport(HttpTransport transport) {
             this.httpTransport = transport;
@@ -115,10 +143,14 @@ public final class RegistryClient {
             return this;
         }
 
-        /** Blobs larger than this go up in chunks of this size (PATCH with Content-Range). */
+        /**
+         * Blobs larger than this go up in chunks of this size (PATCH with Content-Range), or of the
+         * registry's {@code OCI-Chunk-Min-Length} when that is larger; at least {@link #MIN_CHUNK_SIZE}.
+         */
         public Builder chunkSize(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("chunkSize must be positive");
+            if (bytes < MIN_CHUNK_SIZE) {
+                throw new IllegalArgumentException("chunkSize must be at least " + MIN_CHUNK_SIZE
+                        + " bytes (ECR's smallest part), got " + bytes);
             }
             this.chunkSize = bytes;
             return this;
@@ -132,7 +164,8 @@ public final class RegistryClient {
 
         public RegistryClient build() {
             HttpTransport t = httpTransport != null ? httpTransport : apacheTransport();
-            HttpSender sender = new HttpSender(t.createRequestFactory(), userAgent, connectTimeout, readTimeout, debugLog);
+            HttpSender sender = new HttpSender(t.createRequestFactory(), userAgent, connectTimeout, readTimeout, debugLog,
+                    warningLog);
             return new RegistryClient(new Transport(sender, credentials, allowInsecure, retryPolicy), chunkSize);
         }
 

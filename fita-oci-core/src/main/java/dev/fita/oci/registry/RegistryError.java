@@ -1,11 +1,20 @@
 package dev.fita.oci.registry;
 
-/** One entry of a registry's {@code {"errors":[{"code","message"}]}} answer. */
-public record RegistryError(String code, String message) {
+/**
+ * One entry of a registry's {@code {"errors":[{"code","message","detail"}]}} answer; {@code detail}
+ * is the entry's detail as text (registries put the real reason there: Quay names the media type
+ * it refuses), empty when absent.
+ */
+public record RegistryError(String code, String message, String detail) {
 
     public RegistryError {
         code = code == null ? "" : code;
         message = message == null ? "" : message;
+        detail = detail == null ? "" : detail;
+    }
+
+    public RegistryError(String code, String message) {
+        this(code, message, "");
     }
 
     public ErrorCode type() {

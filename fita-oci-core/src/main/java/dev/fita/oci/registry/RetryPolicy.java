@@ -4,19 +4,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Decides, after each failed attempt of an operation (a retryable status such as 429 or 503, or an
- * I/O error), whether to try again and after how long. It sees the request and the answer, so a
- * policy can decide per method, status, {@code Retry-After} and time spent.
+ * Decides, after each failed request (a retryable status such as 429 or 503, or an I/O error),
+ * whether to try again and after how long. Only requests that are safe to repeat are retried: HEAD,
+ * GET, manifest PUTs, the POST that opens an upload session; an upload that broke off asks the
+ * registry where it stands and goes on from there. The policy sees the request and the answer, so
+ * it can decide per method, status, {@code Retry-After} and time spent.
  */
 @FunctionalInterface
 public interface RetryPolicy {
 
     /**
-     * Six attempts from 1 s doubling to 16 s: rides out a registry restart or a rate-limit window of a
-     * few tens of seconds, while a registry that is really down fails the build in at most three minutes.
+     * Retries for up to 30 s of failures in a row per operation, waiting from 0.25 s doubling to 3 s
+     * with jitter (oras-go's steps), {@code Retry-After} honoured: rides out a registry restart, a
+     * flaky proxy or a short rate limit, while a registry that died fails the build about 30 s later.
      */
-    RetryPolicy DEFAULT = new BackoffPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(16),
-            Duration.ofSeconds(60), Duration.ofMinutes(3));
+    RetryPolicy DEFAULT = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofSeconds(3));
 
     /** One attempt only. */
     RetryPolicy NONE = failure -> Optional.empty();

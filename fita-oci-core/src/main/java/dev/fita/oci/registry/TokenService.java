@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.fita.oci.Json;
 
-/** Asks a bearer challenge's token realm for a token, sending the registry's credentials (if any) as Basic. */
+/**
+ * Asks a bearer challenge's token realm for a token, sending the registry's credentials (if any) as
+ * Basic, for all the scopes a request needs in one token (a mount needs push on the target and pull on
+ * the source repository). The answer's {@code token} or {@code access_token} is used as it is.
+ */
 final class TokenService {
 
     /** Token answers are small JSON documents; a bigger one is not a token service. */
@@ -64,9 +68,12 @@ final class TokenService {
                 throw new RegistryResponseException("The token service of " + op.registry()
                         + " answered without a token for " + op.repository() + " (" + op.access() + ").");
             }
-            long seconds = Math.max(json.path("expires_in").asLong(60), 10);
-            // Refresh a little early so a token does not expire between check and use.
-            return new TokenCache.Token(token, System.nanoTime() + Duration.ofSeconds(seconds - 5).toNanos());
+            // Tokens may be opaque (GHCR's are not JWTs): only the answer's expires_in says how long one lasts.
+            long seconds = json.path("expires_in").asLong(60);
+            long millis = Duration.ofSeconds(seconds > 0 ? seconds : 60).toMillis();
+            // Renewed a little early (a tenth of its life, at most 5 s) so it does not expire between check and use.
+            return new TokenCache.Token(token, System.nanoTime()
+                    + Duration.ofMillis(millis - Math.min(5000, millis / 10)).toNanos());
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
  * The layers under the endpoints, each its own class, wired here: {@link Endpoints} (scheme and
  * challenge per registry) → {@link Authenticator} (Basic, or bearer tokens from {@link TokenService}
  * cached per scope set by {@link TokenCache}) → {@link Redirects} (credentials only to the registry's
- * origin) → {@link HttpSender} (one request, one debug line), with the {@link Retrier} around whole
- * attempts and {@link Responses} turning answers into typed exceptions.
+ * origin) → {@link HttpSender} (one request, one debug line), with the {@link Retrier} around each
+ * request that is safe to repeat and {@link Responses} turning answers into typed exceptions.
  */
 final class Transport {
 

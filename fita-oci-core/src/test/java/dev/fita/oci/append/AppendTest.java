@@ -226,16 +226,24 @@ class AppendTest {
 
     @Test
     void streamedBlobsLargerThanTheChunkSizeGoUpInChunks() {
-        Path layout = linuxLayout("chunks");
+        Path dir = tmp.resolve("layout-chunks");
+        OciLayout layout = OciLayout.create(dir);
+        byte[] big = new byte[11 * 1024 * 1024];
+        new java.util.Random(11).nextBytes(big);
+        Descriptor amd64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_AMD64, java.util.Map.of("big.bin", big));
+        Descriptor arm64 = TestImages.writeLinuxImage(layout, TestImages.LINUX_ARM64);
+        layout.tag(layout.writeBlob(MediaTypes.OCI_INDEX, ImageIndex.oci(List.of(amd64, arm64), null).toJson()),
+                List.of("chunks"));
         ImageReference source = ref(registry, "src/chunks:1");
-        skopeoPush(layout, "chunks", source, false);
-        RegistryClient chunking = RegistryClient.builder().allowInsecure(true).chunkSize(64).build();
+        skopeoPush(dir, "chunks", source, false);
+        RegistryClient chunking = RegistryClient.builder().allowInsecure(true)
+                .chunkSize(RegistryClient.MIN_CHUNK_SIZE).build();
         ImageReference target = ref(other, "fita/chunks:1");
 
         AppendResult result = new ImageAppender(chunking, 2).append(source, target, List.of(), artifact(), null);
 
         assertEquals(6, result.push().blobsCopied(), result.toString());
-        assertTrue(result.push().bytesCopied() > 64 * 6, "some blobs span several chunks: " + result);
+        assertTrue(result.push().bytesCopied() > 2 * RegistryClient.MIN_CHUNK_SIZE, "a blob spans three chunks: " + result);
         // skopeo verifies every blob's digest while copying both linux images out of the target.
         Tools.run(TIMEOUT, skopeo, "--insecure-policy", "copy", "--all", "--src-tls-verify=false",
                 "docker://" + target, "oci:" + tmp.resolve("chunks-out") + ":x").assertSuccess();

@@ -31,8 +31,8 @@ import dev.fita.oci.testing.TestImages.SmallImage;
 /** The bearer-token flow and redirects to another host, against the stand-in server. */
 class RegistryBearerRedirectTest {
 
-    private static final BackoffPolicy FAST = new BackoffPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40),
-            Duration.ofMillis(20), Duration.ofSeconds(20));
+    private static final BackoffPolicy FAST = new BackoffPolicy(Duration.ofSeconds(2), Duration.ofMillis(10),
+            Duration.ofMillis(40));
 
     private StandInRegistry server;
 

@@ -193,8 +193,8 @@ class RegistryPushPullTest {
 
     @Test
     void chunkedUploadOfALargerBlob() throws Exception {
-        RegistryClient chunky = RegistryClient.builder().allowInsecure(true).chunkSize(1000).build();
-        byte[] bytes = new byte[4500];
+        RegistryClient chunky = RegistryClient.builder().allowInsecure(true).chunkSize(RegistryClient.MIN_CHUNK_SIZE).build();
+        byte[] bytes = new byte[(int) (2 * RegistryClient.MIN_CHUNK_SIZE + 4500)];
         new java.util.Random(7).nextBytes(bytes);
         Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, bytes);
         Repository repo = chunky.target(ref("fita/chunked"));
@@ -311,11 +311,17 @@ class RegistryPushPullTest {
     }
 
     @Test
-    void plainHttpWithoutInsecureNamesTheOption() {
-        RegistryClient strict = RegistryClient.builder().retryPolicy(RetryPolicy.NONE).build();
-        RegistryUnreachableException e = assertThrows(RegistryUnreachableException.class,
+    void plainHttpWithoutInsecureIsRecognisedAtTheFirstAnswer() {
+        List<String> debug = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RegistryClient strict = RegistryClient.builder().debugLog(debug::add).build();
+        PlainHttpRegistryException e = assertThrows(PlainHttpRegistryException.class,
                 () -> strict.repository(ref("fita/x")).resolve("1"));
-        assertTrue(e.getMessage().contains("allowInsecureRegistries"), e.getMessage());
-        assertTrue(e.getMessage().contains(registry.host()), e.getMessage());
+        assertEquals(registry.host() + " speaks plain HTTP, not HTTPS; allow insecure registries to use it.", e.getMessage());
+        assertEquals(registry.host(), e.registry());
+        assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, "the handshake's failure is kept: " + e.getCause());
+        // One failed handshake and one plain GET /v2/, nothing retried, nothing else asked.
+        assertEquals(List.of("GET https://" + registry.host() + "/v2/ failed: SSLException (Unsupported or unrecognized"
+                + " SSL message)", "GET http://" + registry.host() + "/v2/ -> 200"), debug);
+        assertThrows(PlainHttpRegistryException.class, () -> strict.ping(ref("fita/x")));
     }
 }

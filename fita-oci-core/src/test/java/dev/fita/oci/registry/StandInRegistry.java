@@ -1,6 +1,5 @@
 package dev.fita.oci.registry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,9 +23,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fita.oci.Digest;
 
 /**
- * An in-memory stand-in for what a real registry cannot be made to do here: a bearer-token flow,
- * blob downloads redirected to another host, and injected faults (statuses, dropped connections).
- * Plain HTTP on 127.0.0.1; clients reach it with allowInsecure.
+ * An in-memory stand-in for what a real registry cannot be made to do here: the documented quirks
+ * of GHCR, GAR, ECR, Harbor, ACR, Docker Hub, Quay and GitLab ({@link StandInProfile}), a bearer-token
+ * flow with opaque tokens, blob downloads redirected to another host, and injected faults (statuses,
+ * dropped connections). Plain HTTP on 127.0.0.1; clients reach it with allowInsecure. Upload sessions
+ * are {@link StandInUploads}, manifests {@link StandInManifests}.
  */
 final class StandInRegistry implements AutoCloseable {
 
@@ -38,8 +39,9 @@ final class StandInRegistry implements AutoCloseable {
         Fault decide(String method, String path);
     }
 
-    /** One request as received: method, path (no query), the Authorization and Range headers, if any. */
-    record Seen(String method, String path, String query, String authorization, String range) {
+    /** One request as received: method, path, query, the Authorization, Range and Content-Range headers, body size. */
+    record Seen(String method, String path, String query, String authorization, String range, String contentRange,
+            long bodyBytes) {
     }
 
     static final String USER = "robot";
@@ -48,26 +50,37 @@ final class StandInRegistry implements AutoCloseable {
     private final HttpServer server;
     private final HttpServer storage;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
-    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
-    private final Map<String, String> manifestTypes = new ConcurrentHashMap<>();
-    private final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+    final StandInProfile profile;
+    final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    /** Which repositories hold which blobs (Harbor mounts only from a repository that has the blob). */
+    final Map<String, Set<String>> repositoryBlobs = new ConcurrentHashMap<>();
+    private final StandInManifests manifests;
     private final Map<String, Set<String>> tokens = new ConcurrentHashMap<>();
+    private final StandInUploads uploads;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final List<Seen> seenByStorage = new CopyOnWriteArrayList<>();
     final AtomicInteger tokensIssued = new AtomicInteger();
-    private volatile FaultPlan faults = (m, p) -> Fault.NONE;
+    final List<List<String>> tokenScopes = new CopyOnWriteArrayList<>();
+    volatile FaultPlan faults = (m, p) -> Fault.NONE;
     private volatile boolean bearer;
     private volatile boolean redirectBlobs;
+    private volatile String retryAfter = "1";
     /** The next this-many authorized registry requests get a 401, as if their tokens had expired. */
     private final AtomicInteger expireTokens = new AtomicInteger();
     /** When set, error bodies echo the Authorization header, like a careless proxy. */
     private volatile boolean echoAuthorization;
 
     StandInRegistry() throws IOException {
+        this(StandInProfile.DISTRIBUTION);
+    }
+
+    StandInRegistry(StandInProfile profile) throws IOException {
+        this.profile = profile;
         InetAddress lo = InetAddress.getLoopbackAddress();
         server = HttpServer.create(new InetSocketAddress(lo, 0), 50);
         storage = HttpServer.create(new InetSocketAddress(lo, 0), 50);
+        uploads = new StandInUploads(this);
+        manifests = new StandInManifests(profile);
         server.createContext("/", this::handle);
         storage.createContext("/", this::handleStorage);
         server.setExecutor(pool);
@@ -78,6 +91,10 @@ final class StandInRegistry implements AutoCloseable {
 
     String host() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String storageHost() {
+        return "127.0.0.1:" + storage.getAddress().getPort();
     }
 
     StandInRegistry faults(FaultPlan plan) {
@@ -92,6 +109,11 @@ final class StandInRegistry implements AutoCloseable {
 
     StandInRegistry redirectBlobs(boolean on) {
         this.redirectBlobs = on;
+        return this;
+    }
+
+    StandInRegistry retryAfter(String seconds) {
+        this.retryAfter = seconds;
         return this;
     }
 
@@ -110,7 +132,7 @@ final class StandInRegistry implements AutoCloseable {
     }
 
     byte[] manifest(String repository, String reference) {
-        return manifests.get(repository + "@" + reference);
+        return manifests.get(repository, reference);
     }
 
     boolean hasBlob(String digest) {
@@ -136,19 +158,20 @@ final class StandInRegistry implements AutoCloseable {
             String path = uri.getPath();
             String method = ex.getRequestMethod();
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            seen.add(new Seen(method, path, uri.getRawQuery(), auth, ex.getRequestHeaders().getFirst("Range")));
+            Fault fault = path.equals("/v2/") || path.equals("/token") ? Fault.NONE : faults.decide(method, path);
+            seen.add(new Seen(method, path, uri.getRawQuery(), auth, ex.getRequestHeaders().getFirst("Range"),
+                    ex.getRequestHeaders().getFirst("Content-Range"), contentLength(ex)));
             if (path.equals("/token")) {
                 token(ex, uri);
                 return;
             }
-            Fault fault = path.equals("/v2/") ? Fault.NONE : faults.decide(method, path);
             switch (fault) {
                 case STATUS_503 -> {
                     error(ex, 503, "UNAVAILABLE", "injected fault");
                     return;
                 }
                 case STATUS_429 -> {
-                    ex.getResponseHeaders().set("Retry-After", "30");
+                    ex.getResponseHeaders().set("Retry-After", retryAfter);
                     error(ex, 429, "TOOMANYREQUESTS", "injected rate limit");
                     return;
                 }
@@ -200,25 +223,35 @@ final class StandInRegistry implements AutoCloseable {
                 scopes.add(java.net.URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8));
             }
         }
+        // Opaque, like GHCR's: nothing a client could parse as a JWT.
         String token = "tok-" + UUID.randomUUID();
         tokens.put(token, scopes);
+        tokenScopes.add(List.copyOf(new java.util.TreeSet<>(scopes)));
         tokensIssued.incrementAndGet();
-        send(ex, 200, "application/json", ("{\"token\":\"" + token + "\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8), false);
+        send(ex, 200, "application/json", ("{\"" + profile.tokenField() + "\":\"" + token + "\",\"expires_in\":300}")
+                .getBytes(StandardCharsets.UTF_8), false);
     }
 
     private void route(HttpExchange ex, String method, String path, String query, boolean cut) throws IOException {
         String repo = repositoryOf(path);
         if (path.equals("/v2/")) {
             send(ex, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8), false);
-        } else if (path.contains("/blobs/uploads/")) {
-            upload(ex, method, path, query, repo);
+        } else if (path.contains("/blobs/uploads/") || path.startsWith("/artifacts-uploads/")) {
+            if (method.equals("POST") && profile.redirectUploads() && (query == null || !query.contains("mount="))) {
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().set("Location", "http://" + storageHost() + path);
+                ex.sendResponseHeaders(307, -1);
+                return;
+            }
+            uploads.handle(ex, method, path, query, repo, cut);
         } else if (path.contains("/blobs/")) {
             String digest = path.substring(path.lastIndexOf('/') + 1);
-            byte[] b = blobs.get(digest);
+            // Like Distribution, a repository serves only the blobs linked into it.
+            byte[] b = repositoryBlobs.getOrDefault(repo, Set.of()).contains(digest) ? blobs.get(digest) : null;
             if (b == null) {
                 error(ex, 404, "BLOB_UNKNOWN", "blob unknown to registry");
             } else if (method.equals("GET") && redirectBlobs) {
-                ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + storage.getAddress().getPort() + "/store/" + digest);
+                ex.getResponseHeaders().set("Location", "http://" + storageHost() + "/store/" + digest);
                 ex.sendResponseHeaders(307, -1);
             } else {
                 ex.getResponseHeaders().set("Docker-Content-Digest", digest);
@@ -231,82 +264,23 @@ final class StandInRegistry implements AutoCloseable {
                 }
             }
         } else if (path.contains("/manifests/")) {
-            String ref = path.substring(path.lastIndexOf('/') + 1);
-            String key = repo + "@" + ref;
-            if (method.equals("PUT")) {
-                byte[] body = ex.getRequestBody().readAllBytes();
-                String digest = Digest.sha256(body).toString();
-                manifests.put(key, body);
-                manifests.put(repo + "@" + digest, body);
-                String type = ex.getRequestHeaders().getFirst("Content-Type");
-                manifestTypes.put(key, type);
-                manifestTypes.put(repo + "@" + digest, type);
-                ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-                ex.getResponseHeaders().set("Location", "/v2/" + repo + "/manifests/" + digest);
-                ex.sendResponseHeaders(201, -1);
-            } else {
-                byte[] m = manifests.get(key);
-                if (m == null) {
-                    error(ex, 404, "MANIFEST_UNKNOWN", "manifest unknown");
-                    return;
-                }
-                ex.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(m).toString());
-                send(ex, 200, manifestTypes.get(key), m, cut);
-            }
+            manifests.handle(ex, method, repo, path.substring(path.lastIndexOf('/') + 1), cut);
         } else {
             error(ex, 404, "NAME_UNKNOWN", "unknown path");
         }
     }
 
-    private void upload(HttpExchange ex, String method, String path, String query, String repo) throws IOException {
-        Map<String, String> q = queryMap(query);
-        if (method.equals("POST")) {
-            ex.getRequestBody().readAllBytes();
-            if (q.containsKey("mount") && blobs.containsKey(q.get("mount"))) {
-                ex.getResponseHeaders().set("Docker-Content-Digest", q.get("mount"));
-                ex.sendResponseHeaders(201, -1);
-                return;
-            }
-            String id = UUID.randomUUID().toString();
-            uploads.put(id, new ByteArrayOutputStream());
-            ex.getResponseHeaders().set("Location", "/v2/" + repo + "/blobs/uploads/" + id + "?_state=opaque%2Bstate");
-            ex.getResponseHeaders().set("Range", "0-0");
-            ex.sendResponseHeaders(202, -1);
-            return;
-        }
-        String id = path.substring(path.lastIndexOf('/') + 1);
-        ByteArrayOutputStream session = uploads.get(id);
-        if (session == null) {
-            error(ex, 404, "BLOB_UPLOAD_UNKNOWN", "upload unknown");
-            return;
-        }
-        byte[] body = ex.getRequestBody().readAllBytes();
-        synchronized (session) {
-            session.write(body);
-        }
-        if (method.equals("PATCH")) {
-            ex.getResponseHeaders().set("Location", "/v2/" + repo + "/blobs/uploads/" + id + "?_state=opaque%2Bstate");
-            ex.getResponseHeaders().set("Range", "0-" + (session.size() - 1));
-            ex.sendResponseHeaders(202, -1);
-            return;
-        }
-        String digest = q.get("digest");
-        byte[] content = session.toByteArray();
-        uploads.remove(id);
-        if (!Digest.sha256(content).toString().equals(digest)) {
-            error(ex, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
-            return;
-        }
-        blobs.put(digest, content);
-        ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-        ex.sendResponseHeaders(201, -1);
-    }
-
     private void handleStorage(HttpExchange ex) throws IOException {
         try (ex) {
-            seenByStorage.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                    ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Range")));
-            String digest = ex.getRequestURI().getPath().substring("/store/".length());
+            String path = ex.getRequestURI().getPath();
+            seenByStorage.add(new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
+                    ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Range"),
+                    ex.getRequestHeaders().getFirst("Content-Range"), contentLength(ex)));
+            if (path.contains("/blobs/uploads/") || path.startsWith("/artifacts-uploads/")) {
+                uploads.handle(ex, ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), repositoryOf(path), false);
+                return;
+            }
+            String digest = path.substring("/store/".length());
             byte[] b = blobs.get(digest);
             if (b == null) {
                 ex.sendResponseHeaders(404, -1);
@@ -316,37 +290,38 @@ final class StandInRegistry implements AutoCloseable {
         }
     }
 
-    private static String repositoryOf(String path) {
+    void stored(String repository, String digest, byte[] content) {
+        blobs.put(digest, content);
+        repositoryBlobs.computeIfAbsent(repository, r -> ConcurrentHashMap.newKeySet()).add(digest);
+    }
+
+    static String repositoryOf(String path) {
         for (String marker : List.of("/blobs/", "/manifests/")) {
             int i = path.indexOf(marker);
             if (path.startsWith("/v2/") && i > 4) {
                 return path.substring(4, i);
             }
         }
+        String gar = "/artifacts-uploads/namespaces/p/repositories/";
+        if (path.startsWith(gar) && path.contains("/uploads/")) {
+            return path.substring(gar.length(), path.lastIndexOf("/uploads/"));
+        }
         return "";
     }
 
-    private static Map<String, String> queryMap(String query) {
-        Map<String, String> m = new ConcurrentHashMap<>();
-        if (query != null) {
-            for (String kv : query.split("&")) {
-                int eq = kv.indexOf('=');
-                if (eq > 0) {
-                    m.put(kv.substring(0, eq), java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return m;
+    private static long contentLength(HttpExchange ex) {
+        String l = ex.getRequestHeaders().getFirst("Content-Length");
+        return l == null ? -1 : Long.parseLong(l);
     }
 
-    private static void error(HttpExchange ex, int status, String code, String message) throws IOException {
+    static void error(HttpExchange ex, int status, String code, String message) throws IOException {
         ex.getRequestBody().readAllBytes();
         byte[] body = ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}").getBytes(StandardCharsets.UTF_8);
         send(ex, status, "application/json", body, false);
     }
 
     /** Sends a body; with {@code cut}, only half of it before dropping the connection. */
-    private static void send(HttpExchange ex, int status, String type, byte[] body, boolean cut) throws IOException {
+    static void send(HttpExchange ex, int status, String type, byte[] body, boolean cut) throws IOException {
         if (type != null) {
             ex.getResponseHeaders().set("Content-Type", type);
         }

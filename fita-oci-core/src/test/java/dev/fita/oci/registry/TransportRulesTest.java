@@ -41,32 +41,51 @@ class TransportRulesTest {
     }
 
     @Test
-    void backoffDoublesWithJitterAndRetryAfterIsCapped() {
+    void backoffDoublesWithJitterUpToItsCap() {
         BackoffPolicy p = (BackoffPolicy) RetryPolicy.DEFAULT;
-        assertEquals(Duration.ofSeconds(1), p.backoff(1));
-        assertEquals(Duration.ofSeconds(2), p.backoff(2));
-        assertEquals(Duration.ofSeconds(16), p.backoff(10), "capped at maxDelay");
+        assertEquals(Duration.ofMillis(250), p.backoff(1));
+        assertEquals(Duration.ofMillis(500), p.backoff(2));
+        assertEquals(Duration.ofSeconds(3), p.backoff(10), "capped at maxDelay");
         for (int i = 0; i < 50; i++) {
             long d = p.delay(3, null).toMillis();
-            assertTrue(d >= 2000 && d <= 4000, "jittered between half and all of 4 s: " + d);
+            assertTrue(d >= 500 && d <= 1000, "jittered between half and all of 1 s: " + d);
+            long r = p.delay(1, Duration.ofSeconds(5)).toMillis();
+            assertTrue(r >= 5000 && r <= 5500, "Retry-After honoured, with up to a tenth more: " + r);
         }
-        assertEquals(Duration.ofSeconds(5), p.delay(1, Duration.ofSeconds(5)));
-        assertEquals(Duration.ofSeconds(60), p.delay(1, Duration.ofHours(1)), "Retry-After capped");
     }
 
     @Test
-    void backoffPolicyGivesUpAtTheAttemptLimitOrTheTimeBudget() {
-        BackoffPolicy p = new BackoffPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10),
-                Duration.ofSeconds(20));
+    void theDefaultRetriesForThirtySecondsOfFailuresInARow() {
+        RetryPolicy p = RetryPolicy.DEFAULT;
         assertTrue(p.retry(failed(1, Duration.ZERO, null)).isPresent());
-        assertTrue(p.retry(failed(3, Duration.ZERO, null)).isEmpty(), "the third attempt was the last");
-        assertEquals(java.util.Optional.of(Duration.ofSeconds(7)), p.retry(failed(1, Duration.ZERO, Duration.ofSeconds(7))));
-        assertTrue(p.retry(failed(1, Duration.ofSeconds(15), Duration.ofSeconds(7))).isEmpty(), "past the 20 s budget");
+        assertTrue(p.retry(failed(12, Duration.ofSeconds(25), null)).isPresent(), "no attempt limit, a time budget");
+        assertTrue(p.retry(failed(3, Duration.ofMillis(29_999), null)).isEmpty(), "the next wait would end past 30 s");
+        assertTrue(p.retry(failed(1, Duration.ZERO, Duration.ofSeconds(1))).isPresent());
+        assertTrue(p.retry(failed(1, Duration.ZERO, Duration.ofSeconds(40))).isEmpty(), "Retry-After past the budget");
         assertTrue(RetryPolicy.NONE.retry(failed(1, Duration.ZERO, null)).isEmpty());
+        // A registry that died: failures in a row from 0.25 s doubling to 3 s, until 30 s are spent.
+        Duration spent = Duration.ZERO;
+        int attempts = 0;
+        for (java.util.Optional<Duration> wait = p.retry(failed(++attempts, spent, null)); wait.isPresent();
+                wait = p.retry(failed(++attempts, spent, null))) {
+            spent = spent.plus(wait.get());
+        }
+        assertTrue(spent.compareTo(Duration.ofSeconds(24)) >= 0 && spent.compareTo(Duration.ofSeconds(30)) <= 0,
+                "gave up after " + spent + " of waiting");
+        assertTrue(attempts >= 12 && attempts <= 24, attempts + " attempts");
     }
 
     private static FailedAttempt failed(int attempt, Duration elapsed, Duration retryAfter) {
         return new FailedAttempt(attempt, elapsed, "GET", "https://r.example.com/v2/", 503, retryAfter, null);
+    }
+
+    @Test
+    void uploadRangesCountBytesHeld() {
+        assertEquals(0, BlobUpload.rangeEnd("0-0", 7), "Distribution's empty session");
+        assertEquals(5 * 1024 * 1024, BlobUpload.rangeEnd("0-5242879", 7));
+        assertEquals(100, BlobUpload.rangeEnd("bytes=0-99", 7));
+        assertEquals(7, BlobUpload.rangeEnd(null, 7));
+        assertEquals(7, BlobUpload.rangeEnd("garbage", 7));
     }
 
     @Test

@@ -27,8 +27,9 @@ import dev.fita.oci.registry.TlsTrust;
 
 /**
  * A real CNCF Distribution registry ({@code docker-registry serve}) on 127.0.0.1, on a free port,
- * with its own storage in a temporary directory; optionally with a self-signed TLS certificate and
- * htpasswd basic auth. One per test class keeps the number of processes small.
+ * with its own storage in a temporary directory; optionally with a self-signed TLS certificate, and
+ * htpasswd basic auth or bearer tokens from a {@link TokenServer}. One per test class keeps the number
+ * of processes small.
  *
  * <pre>
  * try (TestRegistry registry = TestRegistry.builder().tls(true).htpasswd("user", "secret").start()) {
@@ -125,6 +126,7 @@ public final class TestRegistry implements AutoCloseable {
         private String password;
         private Path directory;
         private boolean detached;
+        private TokenServer tokens;
 
         public Builder tls(boolean enabled) {
             this.tls = enabled;
@@ -135,6 +137,15 @@ public final class TestRegistry implements AutoCloseable {
         public Builder htpasswd(String user, String password) {
             this.user = user;
             this.password = password;
+            return this;
+        }
+
+        /**
+         * Requires bearer tokens from {@code server} ({@code auth: token}, as Docker Hub, GHCR and Harbor
+         * do): Distribution sends clients to its realm and trusts the tokens it signs.
+         */
+        public Builder tokenAuth(TokenServer server) {
+            this.tokens = server;
             return this;
         }
 
@@ -178,7 +189,12 @@ public final class TestRegistry implements AutoCloseable {
             selfSignedCertificate(dir, cert, key);
             config.append("  tls:\n    certificate: ").append(cert).append("\n    key: ").append(key).append('\n');
         }
-        if (b.user != null) {
+        if (b.tokens != null) {
+            config.append("auth:\n  token:\n    realm: ").append(b.tokens.realm())
+                    .append("\n    service: ").append(TokenServer.SERVICE)
+                    .append("\n    issuer: ").append(TokenServer.ISSUER)
+                    .append("\n    rootcertbundle: ").append(b.tokens.certificate()).append('\n');
+        } else if (b.user != null) {
             Path htpasswd = dir.resolve("htpasswd");
             // Cost 4: the registry checks bcrypt on every request; the test does not need slow hashes.
             Files.writeString(htpasswd, b.user + ":" + BCrypt.hashpw(b.password, BCrypt.gensalt(4)) + "\n");
