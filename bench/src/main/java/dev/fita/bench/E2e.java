@@ -64,8 +64,9 @@ final class E2e {
         Result deploy(String repo) throws Exception {
             String host = registry.host();
             String image = host + "/" + repo + ":0.0.1";
-            List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never", "-f",
-                    app.resolve("pom.xml").toString(), "package"));
+            List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never"));
+            cmd.addAll(Bench.mavenArgs());
+            cmd.addAll(List.of("-f", app.resolve("pom.xml").toString(), "package"));
             if (fita()) {
                 cmd.addAll(List.of("fita:push", "-Dfita.registry=" + host, "-Dfita.from.image=" + host + "/base/java:1",
                         "-Dfita.allowInsecureRegistries=true", "-Dfita.to.image=" + image));
