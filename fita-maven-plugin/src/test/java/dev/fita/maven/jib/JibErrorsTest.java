@@ -15,7 +15,7 @@ class JibErrorsTest {
     void missingPlatformInBaseImageNamesBoth() {
         Exception jib = new RuntimeException(new IllegalStateException("The base image reference 127.0.0.1:5000/base:1"
                 + " is a manifest list, but the list does not contain an image for architecture=arm64, os=linux."));
-        BaseImageException e = JibErrors.describe(jib, "127.0.0.1:5000/base:1", Platform.parse("linux/arm64"), PLATFORMS);
+        BaseImageException e = JibErrors.describe(jib, "127.0.0.1:5000/base:1", PLATFORMS);
         assertEquals("Base image 127.0.0.1:5000/base:1 has no linux/arm64 entry (<platforms> asks for linux/amd64,"
                 + " linux/arm64); use a multi-platform base image in <from><image> or remove linux/arm64 from <platforms>",
                 e.getMessage());
@@ -24,24 +24,38 @@ class JibErrorsTest {
     @Test
     void unreachableRegistry() {
         BaseImageException e = JibErrors.describe(new ConnectException("Connection refused"), "127.0.0.1:9/base:1",
-                Platform.parse("linux/amd64"), PLATFORMS);
+                PLATFORMS);
         assertEquals("Base image 127.0.0.1:9/base:1: registry unreachable (Connection refused)", e.getMessage());
     }
 
     @Test
     void otherErrorsKeepTheirMessageWithoutAnsi() {
         BaseImageException e = JibErrors.describe(new RuntimeException("\u001B[31mboom\u001B[0m"), "base:1",
-                Platform.parse("linux/amd64"), PLATFORMS);
-        assertEquals("Building linux/amd64 from base image base:1 failed: boom", e.getMessage());
+                PLATFORMS);
+        assertEquals("Building linux/amd64, linux/arm64 from base image base:1 failed: boom", e.getMessage());
         assertTrue(e.getCause() instanceof RuntimeException);
     }
 
     @Test
     void offlineWithoutCachedBase() {
         BaseImageException e = JibErrors.describe(new java.io.IOException("Cannot run Jib in offline mode; base:1 not"
-                + " found in local Jib cache"), "base:1", Platform.parse("linux/arm64"), PLATFORMS);
-        assertEquals("Base image base:1 is not in Jib's cache for linux/arm64, so it cannot be built offline (-o);"
-                + " build once online first", e.getMessage());
+                + " found in local Jib cache"), "base:1", PLATFORMS);
+        assertEquals("Base image base:1 is not in Jib's cache for linux/amd64, linux/arm64, so it cannot be built"
+                + " offline (-o); build once online first", e.getMessage());
+    }
+
+    @Test
+    void aSinglePlatformBaseForSeveralPlatforms() {
+        Exception jib = new IllegalStateException("cannot build for multiple platforms since the base image"
+                + " 'registry/base:1' is not a manifest list.");
+        assertEquals("Base image registry/base:1 is a single-platform image, but <platforms> asks for linux/amd64,"
+                + " linux/arm64; use a multi-platform base image in <from><image> or ask for its one platform in"
+                + " <platforms>", JibErrors.describe(jib, "registry/base:1", PLATFORMS).getMessage());
+        Exception mismatch = new IllegalStateException("the configured platform (arm64/linux) doesn't match the"
+                + " platform (amd64/linux) of the base image (registry/base:1)");
+        assertEquals("Base image registry/base:1 has no linux/arm64 entry (<platforms> asks for linux/arm64); use a"
+                + " multi-platform base image in <from><image> or remove linux/arm64 from <platforms>", JibErrors
+                        .describe(mismatch, "registry/base:1", List.of(Platform.parse("linux/arm64"))).getMessage());
     }
 
     @Test

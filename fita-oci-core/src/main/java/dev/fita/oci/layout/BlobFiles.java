@@ -110,6 +110,34 @@ final class BlobFiles {
         }
     }
 
+    /**
+     * A hard link to {@code file} when it has the expected size and lies on this layout's file system; its
+     * content is the caller's word (a cache that verified it when it was written). Otherwise a verified copy.
+     */
+    void link(Descriptor expected, Path file) {
+        if (has(expected.digest())) {
+            return;
+        }
+        try {
+            long size = Files.size(file);
+            if (size != expected.size()) {
+                throw new InvalidDigestException("blob " + expected.digest() + " at " + file + " is " + size
+                        + " bytes, but its descriptor says " + expected.size());
+            }
+            Path to = path(expected.digest());
+            Files.createDirectories(to.getParent());
+            Files.createLink(to, file);
+        } catch (FileAlreadyExistsException e) {
+            // linked meanwhile by someone else: same digest, same bytes
+        } catch (NoSuchFileException e) {
+            throw new LayoutException("cannot link " + file + " into the OCI image layout " + root
+                    + ": the file does not exist", e);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Another file system, or no hard links here: copy, which verifies the digest.
+            copy(expected, file);
+        }
+    }
+
     /** Buffered by 64 KiB: the HTTP client reads 4 KiB at a time, which would be one system call each. */
     InputStream open(Digest d) {
         try {
