@@ -22,6 +22,7 @@ import dev.fita.maven.uptodate.UpToDateCheck;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -89,9 +90,10 @@ public class BuildMojo extends AbstractFitaMojo {
             activateProxies();
             UpToDateCheck.Result check = upToDate(settings, log);
             if (check != null && check.upToDate()) {
-                log.info("Up to date: nothing that shapes the image changed since the last build; "
-                        + settings.layoutDirectory() + " holds index "
-                        + Files.readString(settings.imageDigest()).trim() + " (-Dfita.upToDateCheck=false builds anyway)");
+                Path layout = settings.layoutDirectory();
+                log.info("Up to date: nothing that shapes the image changed since the last build ("
+                        + (layout.startsWith(basedir()) ? basedir().relativize(layout) : layout) + ", index "
+                        + Files.readString(settings.imageDigest()).trim() + "; -Dfita.upToDateCheck=false builds anyway)");
                 hintHowToPush(log, settings);
                 return;
             }

@@ -87,29 +87,6 @@ final class BlobFiles {
         }
     }
 
-    /** A rename when both layouts share a file system (their blobs were verified on write), else a verified copy. */
-    void moveFrom(BlobFiles source, Descriptor expected) {
-        Path from = source.path(expected.digest());
-        if (has(expected.digest())) {
-            return;
-        }
-        try {
-            long size = Files.size(from);
-            if (size != expected.size()) {
-                throw new InvalidDigestException("blob " + expected.digest() + " in " + source.root + " is " + size
-                        + " bytes, but its descriptor says " + expected.size());
-            }
-            Path to = path(expected.digest());
-            Files.createDirectories(to.getParent());
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw source.notFound(expected.digest());
-        } catch (IOException e) {
-            // Another file system, or the rename was refused: copy, which verifies the digest.
-            copy(expected, from);
-        }
-    }
-
     /**
      * A hard link to {@code file} when it has the expected size and lies on this layout's file system; its
      * content is the caller's word (a cache that verified it when it was written). Otherwise a verified copy.

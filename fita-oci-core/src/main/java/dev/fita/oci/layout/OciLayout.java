@@ -136,15 +136,6 @@ public final class OciLayout implements Storage {
         blobs.link(expected, file);
     }
 
-    /**
-     * Moves blob {@code expected} out of {@code source} into this layout: a rename when both are
-     * on one file system, otherwise a verified copy. Saves a copy and a hash of every layer when a
-     * layout is only a step (jib-core's tar, imported then composed).
-     */
-    public void moveBlobFrom(OciLayout source, Descriptor expected) {
-        blobs.moveFrom(source.blobs, expected);
-    }
-
     /** Opens a blob for streaming; the caller closes it. */
     public InputStream openBlob(Digest d) {
         return blobs.open(d);
