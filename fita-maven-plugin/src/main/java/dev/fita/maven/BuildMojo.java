@@ -12,7 +12,6 @@ import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
 import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.RegistryAccess;
-import dev.fita.maven.image.BuiltImage;
 import dev.fita.maven.image.ImageRecord;
 import dev.fita.maven.jib.JibErrors;
 import dev.fita.maven.jib.JibImageBuilder;
@@ -106,10 +105,8 @@ public class BuildMojo extends AbstractFitaMojo {
                             .orElse(null),
                     settings.to().image() != null ? settings.to().image()
                             : project.getArtifactId() + ":" + project.getVersion());
-            if (check != null && check.inputs().isPresent()) {
-                BuiltImage built = BuiltImage.find(settings, basedir(), "");
-                BuildRecord.of(check.inputs().get(), check.base(), settings, built.layout(), built.root())
-                        .write(settings.outputDirectory());
+            if (check != null) {
+                BuildRecord.afterBuild(settings, check.inputsOrNull(), result.baseDigestOrNull());
             }
             report(log, result);
             hintHowToPush(log, settings);

@@ -66,11 +66,14 @@ public final class ImageBuildService {
         Files.createDirectories(work);
         OciLayout layout = OciLayout.create(layoutDir);
         IndexComposer composer = new IndexComposer();
+        String baseDigest;
         try {
             List<Platform> platforms = settings.platforms();
             log.info("Building " + String.join(", ", platforms.stream().map(Platform::toString).toList()) + " from "
                     + settings.from().image());
-            List<ContainerImage> images = builder.build(platforms, layout, work);
+            LinuxImageBuilder.Images built = builder.build(platforms, layout, work);
+            baseDigest = built.baseDigestOrNull();
+            List<ContainerImage> images = built.images();
             for (int i = 0; i < platforms.size(); i++) {
                 composer.addImage(images.get(i).manifest(), images.get(i).configJson(), platforms.get(i));
             }
@@ -104,7 +107,7 @@ public final class ImageBuildService {
             LayoutTar.export(layout, settings.outputPaths().tarOrNull());
             log.info("Wrote the OCI image layout as an OCI archive to " + settings.outputPaths().tarOrNull());
         }
-        return new BuildResult(layoutDir, record);
+        return new BuildResult(layoutDir, record, baseDigest);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

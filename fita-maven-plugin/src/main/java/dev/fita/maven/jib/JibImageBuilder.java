@@ -50,7 +50,7 @@ public final class JibImageBuilder implements LinuxImageBuilder {
     }
 
     @Override
-    public List<ContainerImage> build(List<Platform> platforms, OciLayout layout, Path scratch) {
+    public Images build(List<Platform> platforms, OciLayout layout, Path scratch) {
         String label = String.join(", ", platforms.stream().map(Platform::toString).toList());
         try (BuildProgress progress = BuildProgress.of(context.log(), label)) {
             JibLog log = new JibLog(context.log(), "");
@@ -74,7 +74,7 @@ public final class JibImageBuilder implements LinuxImageBuilder {
                 for (Image image : images) {
                     written.add(writer.write(image));
                 }
-                return forPlatforms(platforms, written);
+                return new Images(forPlatforms(platforms, written), project.baseImageDigest());
             } catch (BaseImageException e) {
                 throw e;
             } catch (Exception e) {

@@ -32,8 +32,11 @@ final class JibProjectProperties implements ProjectProperties {
     private final JibLog log;
     private final Consumer<ProgressEventHandler.Update> progress;
     private final String toolVersion;
+    private static final String BASE_DIGEST = "Using base image with digest: ";
+
     private Containerizer containerizer;
     private JibContainerBuilder containerBuilder;
+    private volatile String baseImageDigest;
 
     JibProjectProperties(ProjectProperties maven, JibLog log, Consumer<ProgressEventHandler.Update> progress,
             String toolVersion) {
@@ -46,6 +49,14 @@ final class JibProjectProperties implements ProjectProperties {
     /** The base image reference of the final build plan; null until the configuration processor ran. */
     String baseImage() {
         return containerBuilder == null ? null : containerBuilder.toContainerBuildPlan().getBaseImage();
+    }
+
+    /**
+     * The digest of the base image's manifest or index that jib-core pulled, as it reports it (one line
+     * when it pulls from a registry; none offline or for a local base).
+     */
+    String baseImageDigest() {
+        return baseImageDigest;
     }
 
     /** The containerizer Jib's configuration processor configured. */
@@ -73,6 +84,10 @@ final class JibProjectProperties implements ProjectProperties {
 
     @Override
     public void log(LogEvent logEvent) {
+        String message = logEvent.getMessage();
+        if (message != null && message.startsWith(BASE_DIGEST)) {
+            baseImageDigest = Ansi.strip(message.substring(BASE_DIGEST.length())).trim();
+        }
         log.accept(logEvent);
     }
 

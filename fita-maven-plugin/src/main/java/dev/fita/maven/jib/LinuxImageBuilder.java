@@ -9,9 +9,9 @@ import java.util.List;
 /** Builds the container images of the linux platforms into an OCI image layout. */
 @FunctionalInterface
 public interface LinuxImageBuilder {
-    /**
-     * @param scratch a directory for intermediate files, removed by the caller afterwards
-     * @return one image per platform, in the order of {@code platforms}
-     */
-    List<ContainerImage> build(List<Platform> platforms, OciLayout layout, Path scratch) throws Exception;
+    /** One image per platform, in the order asked for, and the digest of the base image jib-core pulled (or null). */
+    record Images(List<ContainerImage> images, String baseDigestOrNull) {}
+
+    /** @param scratch a directory for intermediate files, removed by the caller afterwards */
+    Images build(List<Platform> platforms, OciLayout layout, Path scratch) throws Exception;
 }

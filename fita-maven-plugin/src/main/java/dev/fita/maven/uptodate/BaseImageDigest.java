@@ -8,50 +8,58 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the base image is right now, for the up-to-date check: {@code digest <sha256:…>} of a registry
- * image (the reference's own digest when it has one, else one HEAD of its manifest or index: an index
- * digest covers every platform's manifest), the file's size and time for Jib's {@code tar://} base,
- * {@code scratch}.
- * Empty when it cannot be known: a Docker daemon's image, or a registry that did not answer (the build
- * then runs, and Jib reports what is wrong). Offline, the digest the last build saw stands.
+ * What the base image is, for the up-to-date check: {@code digest <sha256:…>} of a registry image (an
+ * index digest covers every platform's manifest), the file's size and time for Jib's {@code tar://}
+ * base, {@code scratch}. A reference with a digest, a tar and scratch say it themselves; a tag needs one
+ * HEAD of its manifest or index, or, right after a build, the digest jib-core reported pulling.
  */
 public final class BaseImageDigest {
     private BaseImageDigest() {}
 
-    /**
-     * @param client the registry client, created only when a HEAD is needed
-     * @param lastSeenOrNull the identity the last build recorded, used offline
-     */
-    public static Optional<String> current(String baseImage, boolean offline, String lastSeenOrNull,
-            Supplier<RegistryClient> client) {
-        String image = baseImage.startsWith("registry://") ? baseImage.substring("registry://".length()) : baseImage;
+    /** What the reference itself says; empty for a tag (ask the registry) and for a Docker daemon's image (unknowable). */
+    public static Optional<String> ofReference(String baseImage) {
+        String image = withoutScheme(baseImage);
         if (image.equals("scratch")) {
             return Optional.of("scratch");
         }
-        if (image.startsWith("docker://")) {
-            return Optional.empty();
-        }
         if (image.startsWith("tar://")) {
-            Path tar = Path.of(image.substring("tar://".length()));
-            return Optional.of(new BuildInputs().addFiles("file", tar).lines().get(0));
+            return Optional.of(new BuildInputs().addFiles("file", Path.of(image.substring("tar://".length())))
+                    .lines().get(0));
         }
-        ImageReference reference;
-        try {
-            reference = ImageReference.parse(image);
-        } catch (RuntimeException e) {
+        return reference(image).map(ImageReference::digest).map(d -> "digest " + d);
+    }
+
+    /** The identity of an image jib-core reported pulling with digest {@code pulled}. */
+    public static String ofPulled(String pulled) {
+        return "digest " + pulled;
+    }
+
+    /** One HEAD of the tag's manifest or index; empty when the registry does not answer with a digest. */
+    public static Optional<String> head(String baseImage, Supplier<RegistryClient> client) {
+        Optional<ImageReference> reference = reference(withoutScheme(baseImage));
+        if (reference.isEmpty() || baseImage.startsWith("docker://")) {
             return Optional.empty();
         }
-        if (reference.digest() != null) {
-            return Optional.of("digest " + reference.digest());
-        }
-        if (offline) {
-            return Optional.ofNullable(lastSeenOrNull);
-        }
         try {
-            return client.get().repository(reference).manifests().head(reference.referenceOrTag())
+            return client.get().repository(reference.get()).manifests().head(reference.get().referenceOrTag())
                     .map(Descriptor::digest).map(d -> "digest " + d);
         } catch (RuntimeException e) {
-            // Unreachable, refused, not found: the build runs and Jib says what is wrong.
+            // Unreachable, refused, not found: the build runs, and Jib says what is wrong.
+            return Optional.empty();
+        }
+    }
+
+    private static String withoutScheme(String baseImage) {
+        return baseImage.startsWith("registry://") ? baseImage.substring("registry://".length()) : baseImage;
+    }
+
+    private static Optional<ImageReference> reference(String image) {
+        if (image.contains("://")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ImageReference.parse(image));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.fita.maven.uptodate;
 
 import dev.fita.maven.config.FitaSettings;
+import dev.fita.maven.image.BuiltImage;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.Digest;
 import dev.fita.oci.ImageIndex;
@@ -26,8 +27,8 @@ import java.util.TreeSet;
 
 /**
  * {@code target/fita/build-inputs.properties}: what the last finished build was made of and what it
- * left — the digest of its inputs (the base image's included), how the base image was identified (for
- * the offline check), every blob of the layout with its size, and the digests of the small files that
+ * left — the digest of the project's inputs, the base image's digest (or other identity), every blob
+ * of the layout with its size, and the digests of the small files that
  * name the result (the layout's index.json, image.json, image.digest, Jib's output files; the archive,
  * when configured, by size and time). Checking it takes a stat per blob and reading those few small
  * files, nothing else. Written last by a build that
@@ -59,6 +60,21 @@ public record BuildRecord(String inputs, String base, List<String> blobs, Map<Pa
         return new BuildRecord(inputs, base, blobs.stream().distinct().toList(), files);
     }
 
+    /**
+     * After a finished build: writes the record the next check compares with, when the inputs and the base
+     * image are known (the base from its reference, or the digest jib-core pulled; an offline build of a
+     * tag leaves none, so the next build runs too).
+     */
+    public static void afterBuild(FitaSettings settings, String inputsOrNull, String pulledDigestOrNull)
+            throws IOException {
+        Optional<String> base = BaseImageDigest.ofReference(settings.from().image())
+                .or(() -> Optional.ofNullable(pulledDigestOrNull).map(BaseImageDigest::ofPulled));
+        if (inputsOrNull != null && base.isPresent()) {
+            BuiltImage built = BuiltImage.find(settings, null, "");
+            of(inputsOrNull, base.get(), settings, built.layout(), built.root()).write(settings.outputDirectory());
+        }
+    }
+
     /** The record in the output directory; empty when there is none or it cannot be read (then the build runs). */
     public static Optional<BuildRecord> read(Path outputDirectory) {
         Properties p = new Properties();
@@ -77,16 +93,15 @@ public record BuildRecord(String inputs, String base, List<String> blobs, Map<Pa
             }
         }
         String inputs = p.getProperty("inputs");
-        return inputs == null || blobs.isEmpty() ? Optional.empty()
-                : Optional.of(new BuildRecord(inputs, p.getProperty("base"), blobs, files));
+        String base = p.getProperty("base");
+        return inputs == null || base == null || blobs.isEmpty() ? Optional.empty()
+                : Optional.of(new BuildRecord(inputs, base, blobs, files));
     }
 
     public void write(Path outputDirectory) throws IOException {
         Properties p = new SortedProperties();
         p.setProperty("inputs", inputs);
-        if (base != null) {
-            p.setProperty("base", base);
-        }
+        p.setProperty("base", base);
         for (int i = 0; i < blobs.size(); i++) {
             p.setProperty(String.format(java.util.Locale.ROOT, "blob.%03d", i), blobs.get(i));
         }

@@ -11,16 +11,16 @@ import java.util.function.Supplier;
 
 /**
  * Whether {@code fita:build} can leave the last build's output as it is: the record of the last finished
- * build names the same inputs digest (the project's inputs and the base image's digest) and everything
- * it left is still there unchanged. Never up to date when a time is {@code USE_CURRENT_TIMESTAMP} (each
- * build is meant to differ) or the base image cannot be identified. The base image's HEAD runs while the
- * project's inputs are read.
+ * build names the same project inputs and the same base image, and everything it left is still there
+ * unchanged. The base image of a tag costs one HEAD, asked only when a record exists and while the
+ * project's inputs are read, and none offline (the recorded digest stands). Never up to date when a time
+ * is {@code USE_CURRENT_TIMESTAMP}: each build is meant to differ.
  */
 public final class UpToDateCheck {
     private static final String CURRENT = "USE_CURRENT_TIMESTAMP";
 
-    /** The outcome: the inputs digest and base identity to record after a build (empty when unknown), and whether to skip it. */
-    public record Result(Optional<String> inputs, String base, boolean upToDate, String reason) {}
+    /** Whether to skip the build, why, and the project inputs' digest to record after a build (null: record none). */
+    public record Result(boolean upToDate, String reason, String inputsOrNull) {}
 
     private UpToDateCheck() {}
 
@@ -28,36 +28,45 @@ public final class UpToDateCheck {
             Supplier<RegistryClient> client) {
         ContainerSettings container = settings.container();
         if (CURRENT.equals(container.creationTime()) || CURRENT.equals(container.filesModificationTime())) {
-            return new Result(Optional.empty(), null, false, "a time is USE_CURRENT_TIMESTAMP");
+            return new Result(false, "a time is USE_CURRENT_TIMESTAMP", null);
         }
         Optional<BuildRecord> last = BuildRecord.read(settings.outputDirectory());
-        String lastBase = last.map(BuildRecord::base).orElse(null);
-        ExecutorService head = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "fita-base-image-digest");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(UpToDateCheck.class.getClassLoader());
-            return thread;
-        });
-        Optional<String> identity;
-        String local;
-        Optional<String> missing;
+        Optional<String> ofReference = BaseImageDigest.ofReference(baseImage);
+        boolean ask = last.isPresent() && ofReference.isEmpty() && !offline;
+        ExecutorService head = ask ? Executors.newSingleThreadExecutor(UpToDateCheck::thread) : null;
         try {
-            CompletableFuture<Optional<String>> base = CompletableFuture.supplyAsync(
-                    () -> BaseImageDigest.current(baseImage, offline, lastBase, client), head);
-            local = inputs.get().digest().toString();
-            missing = last.isEmpty() ? Optional.of("no finished build") : last.get().missingFrom(settings.layoutDirectory());
-            identity = base.join();
+            CompletableFuture<Optional<String>> asked = ask
+                    ? CompletableFuture.supplyAsync(() -> BaseImageDigest.head(baseImage, client), head) : null;
+            String local = inputs.get().digest().toString();
+            if (last.isEmpty()) {
+                return new Result(false, "no finished build", local);
+            }
+            if (!last.get().inputs().equals(local)) {
+                return new Result(false, "the project's inputs changed", local);
+            }
+            Optional<String> missing = last.get().missingFrom(settings.layoutDirectory());
+            if (missing.isPresent()) {
+                return new Result(false, missing.get(), local);
+            }
+            Optional<String> base = ofReference.isPresent() ? ofReference
+                    : offline ? Optional.ofNullable(last.get().base()) : asked.join();
+            if (base.isEmpty()) {
+                return new Result(false, "the base image " + baseImage + " cannot be identified", local);
+            }
+            boolean same = base.get().equals(last.get().base());
+            return new Result(same, same ? "nothing changed" : "the base image changed", local);
         } finally {
-            head.shutdown();
+            if (head != null) {
+                head.shutdown();
+            }
         }
-        if (identity.isEmpty()) {
-            return new Result(Optional.empty(), null, false, "the base image " + baseImage + " cannot be identified");
-        }
-        String digest = BuildInputs.combine(local, "base " + identity.get()).toString();
-        if (missing.isPresent()) {
-            return new Result(Optional.of(digest), identity.get(), false, missing.get());
-        }
-        boolean same = last.get().inputs().equals(digest);
-        return new Result(Optional.of(digest), identity.get(), same, same ? "nothing changed" : "the inputs changed");
+    }
+
+    /** The HEAD's thread: a daemon, with the plugin's class loader (Maven's plugin realm) as its context. */
+    private static Thread thread(Runnable task) {
+        Thread thread = new Thread(task, "fita-base-image-digest");
+        thread.setDaemon(true);
+        thread.setContextClassLoader(UpToDateCheck.class.getClassLoader());
+        return thread;
     }
 }
