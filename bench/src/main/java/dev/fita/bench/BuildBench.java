@@ -212,33 +212,55 @@ final class BuildBench {
     }
 
     /**
-     * A JFR profile of one {@code mvn package fita:push} of the Spring app (2 platforms, after a warm-up):
-     * the samples from fita:build's start to the end, summarised into bench/results/profile.txt.
+     * JFR profiles of fita's goals, Spring app, 2 platforms, after a warm-up: one {@code mvn package fita:push}
+     * into a fresh registry (a full build and push), and one second {@code mvn package} with nothing
+     * changed (the up-to-date check); summarised into bench/results/profile.txt.
      */
     private void profile() throws Exception {
         Path project = copies(spring, "profile").get(Tool.FITA);
         once(spring, project, Tool.FITA, true, platforms(2), false);
         Path settings = Files.writeString(work.resolve("profile.jfc"), JfrTop.SETTINGS);
-        Path recording = work.resolve("fita.jfr");
+        StringBuilder text = new StringBuilder();
+        Run full = profiled(settings, "full", () -> once(spring, project, Tool.FITA, true, platforms(2), false), text);
+        TestRegistry r = registries.fresh();
+        Run again;
+        try {
+            maven.run(spring, project, Tool.FITA, false, r, platforms(2), false);
+            again = profiled(settings, "uptodate", () -> maven.run(spring, project, Tool.FITA, false, r, platforms(2),
+                    false), text);
+        } finally {
+            Registries.discard(r);
+        }
+        Path out = root.resolve("bench/results/profile.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        Bench.log("profiles written to %s", out);
+        System.out.println(String.format(Locale.ROOT, "| profile: `mvn package fita:push`, Spring app, 2 platforms, with JFR"
+                + " (bench/results/profile.txt) | 1 | | **%.2f s** | | fita:build %.2f s, fita:push %.2f s | | |",
+                full.seconds(), full.goal("fita:build"), full.goal("fita:push")));
+        System.out.println(String.format(Locale.ROOT, "| profile: second `mvn package`, nothing changed, with JFR"
+                + " | 1 | | **%.2f s** | | fita:build %.2f s | | |", again.seconds(), again.goal("fita:build")));
+    }
+
+    private interface MavenRun {
+        Run run() throws Exception;
+    }
+
+    /** Runs {@code run} with a JFR recording and appends the summary of fita's goals (fita:build's start to the end). */
+    private Run profiled(Path settings, String name, MavenRun run, StringBuilder text) throws Exception {
+        Path recording = work.resolve(name + ".jfr");
         maven.extraMavenOpts = "-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings;
         Run r;
         try {
-            r = once(spring, project, Tool.FITA, true, platforms(2), false);
+            r = run.run();
         } finally {
             maven.extraMavenOpts = "";
         }
         java.time.LocalTime from = Goals.at(r.log(), "--- fita:");
         java.time.LocalTime to = Goals.at(r.log(), "BUILD SUCCESS");
-        String text = "Profile of `mvn package fita:push`, Spring app, 2 platforms (" + maven.loadRange() + "), "
-                + String.format(Locale.ROOT, "%.2f s; goals: %s%nSamples from %s (fita:build starts) to %s.%n",
-                        r.seconds(), Goals.summary(r.goals()), from, to)
-                + JfrTop.summary(recording, from, to, null, 30);
-        Path out = root.resolve("bench/results/profile.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text);
-        Bench.log("profile written to %s", out);
-        System.out.println(String.format(Locale.ROOT, "| profile: `mvn package fita:push`, Spring app, 2 platforms, with JFR"
-                + " (bench/results/profile.txt) | 1 | | **%.2f s** | | fita:build %.2f s, fita:push %.2f s | | |",
-                r.seconds(), r.goal("fita:build"), r.goal("fita:push")));
+        text.append(String.format(Locale.ROOT, "# %s: %.2f s (%s); goals: %s%nSamples from %s (fita:build starts) to %s.%n",
+                name, r.seconds(), maven.loadRange(), Goals.summary(r.goals()), from, to));
+        text.append(JfrTop.summary(recording, from, to, null, 30)).append("\n\n");
+        return r;
     }
 }
