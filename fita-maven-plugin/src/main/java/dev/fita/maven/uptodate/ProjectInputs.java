@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Model;
@@ -27,8 +29,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * a Jib extension jar, is a new input), the effective pom (every plugin's configuration, the properties
  * and {@code project.build.outputTimestamp}; fita's {@code <auth>} and {@code <credHelper>} left out,
  * which do not shape the image), the {@code fita.*}, {@code jib.*} and {@code image} properties given to
- * Maven, the classes and resources, the jar or WAR (packaged mode, WAR projects), every dependency, the
- * extra directories and the embServe files. The base image's digest is added by the caller.
+ * Maven, the classes and resources, the jars and WARs of the build directory (packaged mode, WAR
+ * projects), every dependency, the extra directories and the embServe files. The base image's digest is added by the caller.
  */
 public final class ProjectInputs {
     private static final List<String> SECRET_PARTS = List.of("auth", "credHelper");
@@ -54,11 +56,12 @@ public final class ProjectInputs {
         inputs.add("packaging", project.getPackaging());
         inputs.addFiles("classes", Path.of(project.getBuild().getOutputDirectory()));
         if (!"exploded".equals(settings.layers().containerizingMode()) || "war".equals(project.getPackaging())) {
-            // By content: the jar plugin writes the jar anew on every package, with a new time.
+            // Jib takes the jar or WAR from the build directory (by its final name); by content, since
+            // the jar plugin writes the jar anew on every package, with a new time.
             inputs.addContent("artifact", file(project.getArtifact()));
-        }
-        if ("war".equals(project.getPackaging())) {
-            inputs.addFiles("war", Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName()));
+            for (Path archive : archives(Path.of(project.getBuild().getDirectory()))) {
+                inputs.addContent("archive", archive);
+            }
         }
         project.getArtifacts().stream().sorted((a, b) -> a.getId().compareTo(b.getId())).forEach(a ->
                 inputs.add("dependency", a.getId() + " " + a.getScope()).addFiles("dependency-file", file(a)));
@@ -123,6 +126,21 @@ public final class ProjectInputs {
                     }
                 }
             }
+        }
+    }
+
+    /** The jars and WARs directly in the build directory (Jib's packaged and WAR inputs are among them). */
+    private static List<Path> archives(Path buildDirectory) {
+        if (!Files.isDirectory(buildDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(buildDirectory)) {
+            return list.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".jar.original");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + buildDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -57,7 +57,8 @@ public final class UpToDateCheck {
             return new Result(same, same ? "nothing changed" : "the base image changed", local);
         } finally {
             if (head != null) {
-                head.shutdown();
+                // A HEAD still running when the build runs anyway is not waited for.
+                head.shutdownNow();
             }
         }
     }

@@ -34,8 +34,11 @@ class ProjectInputsTest {
     private final Properties user = new Properties();
     private PluginDescriptor descriptor = TestProjects.descriptor();
 
+    private String containerizingMode;
+
     private Digest digest() throws Exception {
         Poms pom = new Poms(dir);
+        pom.containerizingMode = containerizingMode;
         pom.embServe = Beans.set(new EmbServeConfig(), "service", dir.resolve("service.json").toFile());
         FitaSettings settings = JibBuilds.settings(pom, user, project);
         MavenSession session = TestProjects.session(project, false, user);
@@ -109,6 +112,22 @@ class ProjectInputsTest {
         Files.writeString(dir.resolve("service.json"), new String(TestImages.serviceJson()).replace("1", "2"));
         Files.setLastModifiedTime(dir.resolve("service.json"), time);
         assertNotEquals(before, digest());
+    }
+
+    @Test
+    void inPackagedModeTheJarCountsByContent() throws Exception {
+        project = project();
+        containerizingMode = "packaged";
+        Path jar = Files.writeString(dir.resolve("target/app-1.0.jar"), "jar one");
+        FileTime time = Files.getLastModifiedTime(jar);
+        Digest before = digest();
+        Files.writeString(jar, "jar two");
+        Files.setLastModifiedTime(jar, time);
+        assertNotEquals(before, digest(), "the jar Jib puts into the image");
+        containerizingMode = null;
+        Digest exploded = digest();
+        Files.writeString(jar, "jar three");
+        assertEquals(exploded, digest(), "exploded mode does not use the jar");
     }
 
     @Test
