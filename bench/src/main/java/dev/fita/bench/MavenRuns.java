@@ -46,20 +46,7 @@ final class MavenRuns {
 
     /** Copies {@code app} (without target/) to {@code to}; jib's copy loses the fita plugin block. */
     static Path copy(App app, Path to, Tool tool) throws IOException {
-        try (Stream<Path> s = Files.walk(app.source())) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = app.source().relativize(p);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        copyTree(app.source(), to);
         if (tool == Tool.JIB) {
             Path pom = to.resolve("pom.xml");
             String text = Files.readString(pom);
@@ -129,6 +116,25 @@ final class MavenRuns {
                 loads.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         loads.clear();
         return range;
+    }
+
+    /** Copies a project directory without its target/. */
+    static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("target")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
     }
 
     /** Splits BENCH_MAVEN_ARGS (set by bench/run, e.g. a private local repository) into arguments. */
