@@ -4,17 +4,14 @@ import dev.fita.maven.config.ContainerSettings;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.oci.registry.RegistryClient;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * Whether {@code fita:build} can leave the last build's output as it is: the record of the last finished
  * build names the same project inputs and the same base image, and everything it left is still there
- * unchanged. The base image of a tag costs one HEAD, asked only when a record exists and while the
- * project's inputs are read, and none offline (the recorded digest stands). Never up to date when a time
- * is {@code USE_CURRENT_TIMESTAMP}: each build is meant to differ.
+ * unchanged. The registry is asked last, with one HEAD of the base tag, and only when everything else
+ * agrees (a build that runs anyway asks nothing more than Jib does); offline the recorded digest stands.
+ * Never up to date when a time is {@code USE_CURRENT_TIMESTAMP}: each build is meant to differ.
  */
 public final class UpToDateCheck {
     private static final String CURRENT = "USE_CURRENT_TIMESTAMP";
@@ -30,44 +27,26 @@ public final class UpToDateCheck {
         if (CURRENT.equals(container.creationTime()) || CURRENT.equals(container.filesModificationTime())) {
             return new Result(false, "a time is USE_CURRENT_TIMESTAMP", null);
         }
+        String local = inputs.get().digest().toString();
         Optional<BuildRecord> last = BuildRecord.read(settings.outputDirectory());
-        Optional<String> ofReference = BaseImageDigest.ofReference(baseImage);
-        boolean ask = last.isPresent() && ofReference.isEmpty() && !offline;
-        ExecutorService head = ask ? Executors.newSingleThreadExecutor(UpToDateCheck::thread) : null;
-        try {
-            CompletableFuture<Optional<String>> asked = ask
-                    ? CompletableFuture.supplyAsync(() -> BaseImageDigest.head(baseImage, client), head) : null;
-            String local = inputs.get().digest().toString();
-            if (last.isEmpty()) {
-                return new Result(false, "no finished build", local);
-            }
-            if (!last.get().inputs().equals(local)) {
-                return new Result(false, "the project's inputs changed", local);
-            }
-            Optional<String> missing = last.get().missingFrom(settings.layoutDirectory());
-            if (missing.isPresent()) {
-                return new Result(false, missing.get(), local);
-            }
-            Optional<String> base = ofReference.isPresent() ? ofReference
-                    : offline ? Optional.ofNullable(last.get().base()) : asked.join();
-            if (base.isEmpty()) {
-                return new Result(false, "the base image " + baseImage + " cannot be identified", local);
-            }
-            boolean same = base.get().equals(last.get().base());
-            return new Result(same, same ? "nothing changed" : "the base image changed", local);
-        } finally {
-            if (head != null) {
-                // A HEAD still running when the build runs anyway is not waited for.
-                head.shutdownNow();
-            }
+        if (last.isEmpty()) {
+            return new Result(false, "no finished build", local);
         }
-    }
-
-    /** The HEAD's thread: a daemon, with the plugin's class loader (Maven's plugin realm) as its context. */
-    private static Thread thread(Runnable task) {
-        Thread thread = new Thread(task, "fita-base-image-digest");
-        thread.setDaemon(true);
-        thread.setContextClassLoader(UpToDateCheck.class.getClassLoader());
-        return thread;
+        if (!last.get().inputs().equals(local)) {
+            return new Result(false, "the project's inputs changed", local);
+        }
+        Optional<String> missing = last.get().missingFrom(settings.layoutDirectory());
+        if (missing.isPresent()) {
+            return new Result(false, missing.get(), local);
+        }
+        Optional<String> base = BaseImageDigest.ofReference(baseImage);
+        if (base.isEmpty()) {
+            base = offline ? Optional.of(last.get().base()) : BaseImageDigest.head(baseImage, client);
+        }
+        if (base.isEmpty()) {
+            return new Result(false, "the base image " + baseImage + " cannot be identified", local);
+        }
+        boolean same = base.get().equals(last.get().base());
+        return new Result(same, same ? "nothing changed" : "the base image changed", local);
     }
 }
