@@ -1,6 +1,7 @@
 // Every tag is one OCI index (linux/amd64, linux/arm64, zephyr/arm/v7); the zephyr pull gives the
 // exact service.json; linux/arm64 unpacks to the arm64 base layer plus the app classes; a rebuild
-// gives the same digest and uploads no blob.
+// gives the same digest and uploads no blob; with nothing changed, fita:build builds nothing (online
+// and offline) and the push sends nothing.
 def lib = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib)).newInstance()
 def repo = "${itRegistry}/fita/temperature-sensor"
 def log = lib.buildLog(basedir)
@@ -45,10 +46,14 @@ def rootfs = new File(bundle, 'rootfs')
 assert new File(rootfs, 'etc/fita-base-arch').text.trim() == 'arm64'
 assert new File(rootfs, 'app/classes/org/example/Main.class').isFile() : "no app class in ${rootfs}"
 
-// The second push found every blob in place.
+// The second push found every blob in place; the third had nothing to send.
 def uploads = log.readLines().findAll { it =~ /Uploaded \d+ blobs?/ }
-assert uploads.size() >= 2 : "no upload summary lines in build.log:\n${lib.tail(log)}"
+assert uploads.size() == 3 : "not one upload summary per push in build.log:\n${lib.tail(log)}"
 assert !(uploads[0] =~ /Uploaded 0 blobs?/) : "the first push uploaded nothing: ${uploads[0]}"
-def last = uploads[-1]
-assert last =~ /Uploaded 0 blobs?\b.*\b[1-9]\d* already present/ : "the second push uploaded blobs: ${last}"
+assert uploads[1] =~ /Uploaded 0 blobs?\b.*\b[1-9]\d* already present/ : "the second push uploaded blobs: ${uploads[1]}"
+assert uploads[2] =~ /Uploaded 0 blobs?\b/ : "the third push uploaded blobs: ${uploads[2]}"
+
+// Runs 3 and 4 (offline): the up-to-date check held, so the layout above is the one of run 2.
+def upToDate = log.readLines().findAll { it.contains('Up to date: nothing that shapes the image changed') }
+assert upToDate.size() == 2 : "fita:build was not up to date in runs 3 and 4 (only):\n${upToDate.join('\n')}\n${lib.tail(log)}"
 return true

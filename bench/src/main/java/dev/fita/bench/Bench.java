@@ -56,6 +56,9 @@ public final class Bench {
             case "e2e" -> new E2e(b, b.work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4])).run();
             case "latency" -> new Latency(b, b.work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4])).run();
             case "faults" -> new Faults(b, b.work).run();
+            // build <workDir> <mvnw> <repository root> <runs> [e2e] [uptodate] [scale] [rss]: benchmarks 6–10
+            case "build" -> new BuildBench(b, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]))
+                    .run(List.of(args).subList(5, args.length));
             // For profiling by hand: the layouts alone.
             case "layout" -> BenchLayouts.write(b.work.resolve("layout-push"), PUSH_LAYERS_MIB, 42);
             case "layout-1g" -> BenchLayouts.writeSingleLayer(b.work.resolve("layout-1g"), 1024, 7);
@@ -228,6 +231,20 @@ public final class Bench {
             throw new IllegalStateException("exit " + p.exitValue() + " from " + cmd + ":\n" + stdout);
         }
         return new Timed(seconds, stdout);
+    }
+
+    /** The 1-minute load average. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Extra Maven arguments from bench/run (BENCH_MAVEN_ARGS), e.g. a private local repository. */
+    static List<String> mavenArgs() {
+        return MavenRuns.splitArgs(System.getenv("BENCH_MAVEN_ARGS"));
     }
 
     private static String java() {

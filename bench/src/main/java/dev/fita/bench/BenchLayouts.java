@@ -52,14 +52,24 @@ final class BenchLayouts {
 
     /** A linux/amd64 + linux/arm64 base image for the end-to-end benchmarks (no embServe entry). */
     static Descriptor writeBase(Path dir, List<Integer> layerMiBPerPlatform, long seed) {
-        return write(dir, layerMiBPerPlatform, seed, false);
+        return writeBase(dir, List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64), layerMiBPerPlatform, seed);
+    }
+
+    /** A base image with the given linux platforms (no embServe entry). */
+    static Descriptor writeBase(Path dir, List<Platform> platforms, List<Integer> layerMiBPerPlatform, long seed) {
+        return write(dir, platforms, layerMiBPerPlatform, seed, false);
     }
 
     private static Descriptor write(Path dir, List<Integer> layerMiBPerPlatform, long seed, boolean embServe) {
+        return write(dir, List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64), layerMiBPerPlatform, seed, embServe);
+    }
+
+    private static Descriptor write(Path dir, List<Platform> platforms, List<Integer> layerMiBPerPlatform, long seed,
+            boolean embServe) {
         OciLayout layout = OciLayout.create(dir);
         SplittableRandom random = new SplittableRandom(seed);
         List<Descriptor> entries = new ArrayList<>();
-        for (Platform p : List.of(TestImages.LINUX_AMD64, TestImages.LINUX_ARM64)) {
+        for (Platform p : platforms) {
             entries.add(linuxImage(layout, p, layerMiBPerPlatform, random.split()));
         }
         if (embServe) {
@@ -92,6 +102,9 @@ final class BenchLayouts {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("architecture", platform.architecture());
         config.put("os", platform.os());
+        if (platform.variant() != null) {
+            config.put("variant", platform.variant());
+        }
         config.put("config", Map.of("Env", List.of("PATH=/usr/local/bin:/usr/bin:/bin")));
         config.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
         Descriptor cfg = layout.writeBlob(MediaTypes.OCI_CONFIG, Json.write(config));

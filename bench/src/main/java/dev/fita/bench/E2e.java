@@ -3,7 +3,6 @@ package dev.fita.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.fita.oci.testing.TestRegistry;
 
@@ -95,8 +93,9 @@ final class E2e {
      */
     static List<String> command(Path mvnw, Path app, boolean fita, String host, String repo) {
         String image = host + "/" + repo + ":0.0.1";
-        List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never", "-f",
-                app.resolve("pom.xml").toString(), "package"));
+        List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp", "-Dstyle.color=never"));
+        cmd.addAll(Bench.mavenArgs());
+        cmd.addAll(List.of("-f", app.resolve("pom.xml").toString(), "package"));
         if (fita) {
             cmd.addAll(List.of("fita:push", "-Dfita.registry=" + host, "-Dfita.from.image=" + host + "/base/java:1",
                     "-Dfita.allowInsecureRegistries=true", "-Dfita.to.image=" + image));
@@ -220,29 +219,9 @@ final class E2e {
         Files.writeString(main, src);
     }
 
-    /** Each goal's time ("--- plugin:version:goal" line to the next one), for the log: where a build spends it. */
+    /** Each goal's time, for the log: where a build spends it. */
     static String breakdown(String log) {
-        StringBuilder b = new StringBuilder();
-        String goal = null;
-        LocalTime start = null;
-        for (String line : log.split("\n")) {
-            Matcher m = TS.matcher(line);
-            if (!m.find()) {
-                continue;
-            }
-            boolean header = line.contains("[INFO] --- ");
-            if ((header || line.contains("BUILD SUCCESS")) && goal != null) {
-                long ms = java.time.Duration.between(start, LocalTime.parse(m.group(1), TIME)).toMillis();
-                b.append(String.format(Locale.ROOT, "%s %.2fs; ", goal, (ms < 0 ? ms + 86_400_000 : ms) / 1000.0));
-                goal = null;
-            }
-            if (header) {
-                String[] parts = line.substring(line.indexOf("--- ") + 4).split(" ");
-                goal = parts[0].replaceFirst(":[^:]+:", ":");
-                start = LocalTime.parse(m.group(1), TIME);
-            }
-        }
-        return b.toString();
+        return Goals.summary(Goals.parse(log));
     }
 
     /** The time from the goal's "--- plugin:version:goal" line to the BUILD SUCCESS line. */
@@ -268,20 +247,6 @@ final class E2e {
     }
 
     static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
+        return MavenRuns.copyTree(from, to);
     }
 }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /** Counts what a client asked the registry, from docker-registry's "response completed" log lines. */
 final class Requests {
 
+    /** The registry quotes a URI only when it holds special characters (a query): both forms. */
     private static final Pattern LINE = Pattern.compile(
-            "http\\.request\\.method=(\\w+) .*http\\.request\\.uri=\"([^\"]*)\".*http\\.response\\.status=(\\d+)");
+            "http\\.request\\.method=(\\w+) .*http\\.request\\.uri=(?:\"([^\"]*)\"|(\\S+)).*http\\.response\\.status=(\\d+)");
 
     private Requests() {}
 
@@ -25,7 +26,8 @@ final class Requests {
             if (!m.find()) {
                 continue;
             }
-            counts.merge(kind(m.group(1), m.group(2), m.group(3)), 1, Integer::sum);
+            String uri = m.group(2) != null ? m.group(2) : m.group(3);
+            counts.merge(kind(m.group(1), uri, m.group(4)), 1, Integer::sum);
         }
         StringBuilder b = new StringBuilder();
         counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(v).append(' ').append(k));

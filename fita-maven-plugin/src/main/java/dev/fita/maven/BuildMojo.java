@@ -11,12 +11,17 @@ import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.OutputTimestamp;
 import dev.fita.maven.console.Console;
+import dev.fita.maven.goal.RegistryAccess;
 import dev.fita.maven.image.ImageRecord;
-import dev.fita.maven.jib.JibDefaults;
 import dev.fita.maven.jib.JibErrors;
 import dev.fita.maven.jib.JibImageBuilder;
+import dev.fita.maven.uptodate.BuildRecord;
+import dev.fita.maven.uptodate.ProjectInputs;
+import dev.fita.maven.uptodate.UpToDateCheck;
 import dev.fita.oci.registry.ImageReference;
 import dev.fita.oci.registry.InvalidReferenceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,18 +32,28 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds one multi-platform OCI image layout under {@code target/fita/image}: for each linux platform
- * the image jib-maven-plugin would build (Jib's own configuration processor, one platform at a time),
+ * the image jib-maven-plugin would build (Jib's own configuration processor and build steps),
  * plus, when {@code <embServe>} is configured, the embServe artifact entry. Needs no target registry;
  * {@code fita:push} pushes the layout.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME_PLUS_SYSTEM)
 public class BuildMojo extends AbstractFitaMojo {
+    /**
+     * Skip the build when nothing that shapes the image changed since the last finished build (classes,
+     * resources, dependencies, the pom, fita.* and jib.* properties, service.json, fita itself, and the
+     * base image's digest: one HEAD, none with -o) and its output is complete (fita.upToDateCheck).
+     * Default true; false always builds. See docs/configuration.md.
+     */
+    @Parameter(property = "fita.upToDateCheck", defaultValue = "true")
+    protected boolean upToDateCheck;
+
     private final Set<JibMavenPluginExtension<?>> injectedExtensions;
 
     /** @param injectedExtensions Jib extensions that register as Maven components, as Jib's own Mojos get them */
@@ -72,21 +87,48 @@ public class BuildMojo extends AbstractFitaMojo {
             FitaSettings settings = settings(jibProject);
             settings.warnings().forEach(log::warn);
             activateProxies();
+            UpToDateCheck.Result check = upToDate(settings, log);
+            if (check != null && check.upToDate()) {
+                Path layout = settings.layoutDirectory();
+                log.info("Up to date: nothing that shapes the image changed since the last build ("
+                        + (layout.startsWith(basedir()) ? basedir().relativize(layout) : layout) + ", index "
+                        + Files.readString(settings.imageDigest()).trim() + "; -Dfita.upToDateCheck=false builds anyway)");
+                hintHowToPush(log, settings);
+                return;
+            }
+            BuildRecord.delete(settings.outputDirectory());
             JibImageBuilder builder = new JibImageBuilder(settings, properties(), new JibImageBuilder.Context(
                     jibProject, settingsServers(registryOf(settings.from().image())), globalConfig(),
-                    JibDefaults.baseImageCache(System.getProperties(), jibProject.getDefaultCacheDirectory()),
                     plugin == null ? "unknown" : plugin.getVersion(), log));
             BuildResult result = new ImageBuildService(builder, log).build(settings,
                     OutputTimestamp.parse(project.getProperties().getProperty("project.build.outputTimestamp"))
                             .orElse(null),
                     settings.to().image() != null ? settings.to().image()
                             : project.getArtifactId() + ":" + project.getVersion());
+            if (check != null) {
+                BuildRecord.afterBuild(settings, check.inputsOrNull(), result.baseDigestOrNull());
+            }
             report(log, result);
             hintHowToPush(log, settings);
         } finally {
             temporary.close();
             jibProject.waitForLoggingThread();
         }
+    }
+
+    /** The up-to-date check, or null when switched off (-Dfita.upToDateCheck=false). */
+    private UpToDateCheck.Result upToDate(FitaSettings settings, Log log) {
+        if (!properties().flag("fita.upToDateCheck", upToDateCheck)) {
+            return null;
+        }
+        boolean offline = session != null && session.isOffline();
+        UpToDateCheck.Result check = UpToDateCheck.check(settings, () -> ProjectInputs.of(project, session, plugin,
+                settings), settings.from().image(), offline, () -> {
+                    RegistryAccess access = registryAccess(log, registryOf(settings.from().image()));
+                    return access.client(settings, access.from(settings));
+                });
+        log.debug("Up-to-date check: " + check.reason());
+        return check;
     }
 
     private static GlobalConfig globalConfig() {

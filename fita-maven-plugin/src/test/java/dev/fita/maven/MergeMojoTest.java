@@ -114,7 +114,7 @@ class MergeMojoTest {
         PushMojo push = checkout(new PushMojo(null), dir, image, user);
         push.partial = partialInPom;
         FitaSettings settings = push.settings();
-        new ImageBuildService(StandInJib.builder(work.resolve("scratch")), new RecordingLog(false))
+        new ImageBuildService(StandInJib.builder(), new RecordingLog(false))
                 .build(settings, Instant.parse("2026-01-01T00:00:00Z"), image);
         push.execute();
         return (RecordingLog) push.getLog();

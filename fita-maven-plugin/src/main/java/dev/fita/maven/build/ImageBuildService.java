@@ -4,9 +4,8 @@ import dev.fita.maven.config.ConfigurationException;
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.image.EmbServeLoader;
 import dev.fita.maven.image.ImageRecord;
-import dev.fita.maven.image.JibTarImport;
-import dev.fita.maven.image.JibTarImport.ImportedImage;
-import dev.fita.maven.jib.PlatformImageBuilder;
+import dev.fita.maven.image.ContainerImage;
+import dev.fita.maven.jib.LinuxImageBuilder;
 import dev.fita.oci.Blob;
 import dev.fita.oci.Descriptor;
 import dev.fita.oci.ImageIndex;
@@ -22,20 +21,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The {@code build} goal's work: validate the embServe input, build each linux platform's image (one
- * Jib run each), move the results into one OCI image layout, compose and tag the index, and write
+ * The {@code build} goal's work: validate the embServe input, build the linux platforms' images into
+ * one OCI image layout (one jib-core run for all of them), compose and tag the index, and write
  * image.json, image.digest, Jib's output files and, when asked, the layout as an OCI archive.
  * Nothing here talks to the target registry.
  */
 public final class ImageBuildService {
-    private final PlatformImageBuilder builder;
+    private final LinuxImageBuilder builder;
     private final Log log;
 
-    public ImageBuildService(PlatformImageBuilder builder, Log log) {
+    public ImageBuildService(LinuxImageBuilder builder, Log log) {
         this.builder = builder;
         this.log = log;
     }
@@ -66,19 +66,21 @@ public final class ImageBuildService {
         Files.createDirectories(work);
         OciLayout layout = OciLayout.create(layoutDir);
         IndexComposer composer = new IndexComposer();
+        String baseDigest;
         try {
-            for (Platform platform : settings.platforms()) {
-                log.info("Building " + platform + " from " + settings.from().image());
-                Path tar = work.resolve(fileName(platform) + ".tar");
-                builder.build(platform, tar);
-                ImportedImage image = JibTarImport.importInto(layout, tar, work.resolve(fileName(platform)), platform);
-                Files.delete(tar);
-                composer.addImage(image.manifest(), image.configJson(), platform);
+            List<Platform> platforms = settings.platforms();
+            log.info("Building " + String.join(", ", platforms.stream().map(Platform::toString).toList()) + " from "
+                    + settings.from().image());
+            LinuxImageBuilder.Images built = builder.build(platforms, layout, work);
+            baseDigest = built.baseDigestOrNull();
+            List<ContainerImage> images = built.images();
+            for (int i = 0; i < platforms.size(); i++) {
+                composer.addImage(images.get(i).manifest(), images.get(i).configJson(), platforms.get(i));
             }
         } catch (CompositionException e) {
             throw new ConfigurationException("<platforms>: " + e.getMessage(), e);
         } finally {
-            // The per-platform tars are only a step; they are not part of the result.
+            // Scratch files are only a step; they are not part of the result.
             deleteRecursively(work);
         }
         if (embServe != null) {
@@ -105,11 +107,7 @@ public final class ImageBuildService {
             LayoutTar.export(layout, settings.outputPaths().tarOrNull());
             log.info("Wrote the OCI image layout as an OCI archive to " + settings.outputPaths().tarOrNull());
         }
-        return new BuildResult(layoutDir, record);
-    }
-
-    static String fileName(Platform platform) {
-        return platform.toString().replace('/', '-');
+        return new BuildResult(layoutDir, record, baseDigest);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

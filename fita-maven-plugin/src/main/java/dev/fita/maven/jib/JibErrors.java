@@ -30,6 +30,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what Jib throws into one sentence naming the element to fix. Jib's own messages address
@@ -125,19 +127,27 @@ public final class JibErrors {
         return faq < 0 ? text : text.substring(0, faq);
     }
 
-    /** A failure while Jib builds one platform's image: pulling the base, layering, writing the tar. */
-    public static BaseImageException describe(Throwable error, String baseImage, Platform platform,
-            List<Platform> allPlatforms) {
+    private static final Pattern UNLISTED = Pattern.compile("architecture=([^,\\s]+), os=([^.,\\s]+)");
+
+    /** A failure while jib-core builds the platforms' images: pulling the base, obtaining or building layers. */
+    public static BaseImageException describe(Throwable error, String baseImage, List<Platform> platforms) {
         Throwable root = error;
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
-            if (message.contains("does not contain an image for architecture")
-                    || message.contains("does not contain platform")
-                    || message.contains("doesn't match the platform")
-                    || message.contains("is not a manifest list")) {
-                return new BaseImageException("Base image " + baseImage + " has no " + platform
-                        + " entry (<platforms> asks for " + join(allPlatforms) + "); use a multi-platform base image"
-                        + " in <from><image> or remove " + platform + " from <platforms>", error);
+            Matcher unlisted = UNLISTED.matcher(message);
+            if (message.contains("does not contain an image for architecture") && unlisted.find()) {
+                String missing = join(platforms.stream().filter(p -> p.architecture().equals(unlisted.group(1))
+                        && p.os().equals(unlisted.group(2))).toList());
+                return missingPlatform(baseImage, missing.isEmpty() ? unlisted.group(2) + "/" + unlisted.group(1)
+                        : missing, platforms, error);
+            }
+            if (message.contains("doesn't match the platform") && platforms.size() == 1) {
+                return missingPlatform(baseImage, platforms.get(0).toString(), platforms, error);
+            }
+            if (message.contains("is not a manifest list")) {
+                return new BaseImageException("Base image " + baseImage + " is a single-platform image, but <platforms>"
+                        + " asks for " + join(platforms) + "; use a multi-platform base image in <from><image> or ask"
+                        + " for its one platform in <platforms>", error);
             }
             if (t instanceof PlainHttpRegistryException plain) {
                 return new BaseImageException("Base image " + baseImage + ": " + PlainHttpRegistries.sentence(plain), error);
@@ -163,13 +173,13 @@ public final class JibErrors {
                         + Ansi.strip(t.getMessage()) + ")", error);
             }
             if (message.startsWith("Cannot run Jib in offline mode")) {
-                return new BaseImageException("Base image " + baseImage + " is not in Jib's cache for " + platform
+                return new BaseImageException("Base image " + baseImage + " is not in Jib's cache for " + join(platforms)
                         + ", so it cannot be built offline (-o); build once online first", error);
             }
             root = t;
         }
         String detail = Ansi.strip(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
-        return new BaseImageException("Building " + platform + " from base image " + baseImage + " failed: "
+        return new BaseImageException("Building " + join(platforms) + " from base image " + baseImage + " failed: "
                 + withoutAdvice(detail), error);
     }
 
@@ -192,6 +202,13 @@ public final class JibErrors {
         String what = limit.map(l -> l.describe(null)).orElse("pull rate limit is used up (429 Too Many Requests);"
                 + " logging in (or a paid plan) raises it");
         return whose + what + ": set <from><auth>, a settings.xml <server> or docker login, or use a mirror";
+    }
+
+    private static BaseImageException missingPlatform(String baseImage, String missing, List<Platform> platforms,
+            Throwable error) {
+        return new BaseImageException("Base image " + baseImage + " has no " + missing + " entry (<platforms> asks for "
+                + join(platforms) + "); use a multi-platform base image in <from><image> or remove " + missing
+                + " from <platforms>", error);
     }
 
     private static String join(List<Platform> platforms) {

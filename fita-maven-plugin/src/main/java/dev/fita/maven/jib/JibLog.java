@@ -5,10 +5,9 @@ import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Forwards Jib's log events to Maven's log, prefixed with the platform and without ANSI codes.
+ * Forwards Jib's log events to Maven's log, without ANSI codes (and prefixed with a label, if given).
  * Jib's own ERROR lines (with advice for jib-maven-plugin users) go to debug: the failure itself
- * ends the build with fita's sentence, which names the element to fix. The lines about the
- * per-platform tar go to debug too: that tar is an internal step, not the result.
+ * ends the build with fita's sentence, which names the element to fix.
  */
 public final class JibLog implements Consumer<LogEvent> {
     private final Log log;
@@ -28,13 +27,7 @@ public final class JibLog implements Consumer<LogEvent> {
         String message = prefix + text;
         switch (event.getLevel()) {
             case WARN -> log.warn(message);
-            case LIFECYCLE -> {
-                if (isAboutTheInternalTar(text)) {
-                    debug(message);
-                } else {
-                    log.info(message);
-                }
-            }
+            case LIFECYCLE -> log.info(message);
             case ERROR -> debug("jib: " + message);
             default -> debug(message);
         }
@@ -44,9 +37,5 @@ public final class JibLog implements Consumer<LogEvent> {
         if (log.isDebugEnabled()) {
             log.debug(message);
         }
-    }
-
-    private static boolean isAboutTheInternalTar(String text) {
-        return text.startsWith("Containerizing application to file at") || text.startsWith("Built image tarball at");
     }
 }

@@ -3,15 +3,12 @@ package dev.fita.maven.jib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.plugins.common.IncompatibleBaseImageJavaVersionException;
 import com.google.cloud.tools.jib.plugins.common.PluginConfigurationProcessor;
 import com.google.cloud.tools.jib.plugins.common.ProjectProperties;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class JibDefaultsTest {
@@ -48,18 +45,5 @@ class JibDefaultsTest {
         assertEquals("eclipse-temurin:17-jre", JibDefaults.defaultBaseImage(false, 17));
         assertEquals("eclipse-temurin:21-jre", JibDefaults.defaultBaseImage(false, 19));
         assertNull(JibDefaults.defaultBaseImage(false, 26));
-    }
-
-    @Test
-    void baseImageCacheIsJibsUnlessConfigured() {
-        Path project = Path.of("/p/target/jib-cache");
-        assertEquals(Containerizer.DEFAULT_BASE_CACHE_DIRECTORY, JibDefaults.baseImageCache(new Properties(), project));
-        Properties onlyProject = new Properties();
-        onlyProject.setProperty("jib.useOnlyProjectCache", "true");
-        assertEquals(project, JibDefaults.baseImageCache(onlyProject, project));
-        Properties configured = new Properties();
-        configured.setProperty("jib.baseImageCache", "/ci/cache");
-        configured.setProperty("jib.useOnlyProjectCache", "true");
-        assertEquals(Path.of("/ci/cache"), JibDefaults.baseImageCache(configured, project));
     }
 }

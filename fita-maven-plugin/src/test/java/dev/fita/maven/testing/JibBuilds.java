@@ -9,7 +9,6 @@ import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.PropertyOverrides;
 import dev.fita.maven.config.SettingsResolver;
 import dev.fita.maven.credentials.SettingsServers;
-import dev.fita.maven.jib.JibDefaults;
 import dev.fita.maven.jib.JibImageBuilder;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
@@ -17,7 +16,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Runs the build path as BuildMojo wires it (settings from a pom, Jib's MavenProjectProperties,
- * JibImageBuilder per platform, ImageBuildService) on a test project, against real registries.
+ * JibImageBuilder, ImageBuildService) on a test project, against real registries.
  */
 public final class JibBuilds {
     private JibBuilds() {}
@@ -33,9 +32,7 @@ public final class JibBuilds {
         try {
             JibImageBuilder builder = new JibImageBuilder(settings,
                     properties(session.getUserProperties(), project),
-                    new JibImageBuilder.Context(jib, servers, GlobalConfig.readConfig(),
-                            JibDefaults.baseImageCache(System.getProperties(), jib.getDefaultCacheDirectory()),
-                            "test", log));
+                    new JibImageBuilder.Context(jib, servers, GlobalConfig.readConfig(), "test", log));
             return new ImageBuildService(builder, log).build(settings, null, "app:1.0");
         } finally {
             temporary.close();

@@ -87,26 +87,31 @@ final class BlobFiles {
         }
     }
 
-    /** A rename when both layouts share a file system (their blobs were verified on write), else a verified copy. */
-    void moveFrom(BlobFiles source, Descriptor expected) {
-        Path from = source.path(expected.digest());
+    /**
+     * A hard link to {@code file} when it has the expected size and lies on this layout's file system; its
+     * content is the caller's word (a cache that verified it when it was written). Otherwise a verified copy.
+     */
+    void link(Descriptor expected, Path file) {
         if (has(expected.digest())) {
             return;
         }
         try {
-            long size = Files.size(from);
+            long size = Files.size(file);
             if (size != expected.size()) {
-                throw new InvalidDigestException("blob " + expected.digest() + " in " + source.root + " is " + size
+                throw new InvalidDigestException("blob " + expected.digest() + " at " + file + " is " + size
                         + " bytes, but its descriptor says " + expected.size());
             }
             Path to = path(expected.digest());
             Files.createDirectories(to.getParent());
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            Files.createLink(to, file);
+        } catch (FileAlreadyExistsException e) {
+            // linked meanwhile by someone else: same digest, same bytes
         } catch (NoSuchFileException e) {
-            throw source.notFound(expected.digest());
-        } catch (IOException e) {
-            // Another file system, or the rename was refused: copy, which verifies the digest.
-            copy(expected, from);
+            throw new LayoutException("cannot link " + file + " into the OCI image layout " + root
+                    + ": the file does not exist", e);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Another file system, or no hard links here: copy, which verifies the digest.
+            copy(expected, file);
         }
     }
 

@@ -127,12 +127,13 @@ public final class OciLayout implements Storage {
     }
 
     /**
-     * Moves blob {@code expected} out of {@code source} into this layout: a rename when both are
-     * on one file system, otherwise a verified copy. Saves a copy and a hash of every layer when a
-     * layout is only a step (jib-core's tar, imported then composed).
+     * Puts the file {@code file} into the layout as blob {@code expected} as a hard link when it is on the
+     * same file system and has the expected size, without reading it: for blobs from a cache that verified
+     * their digest when it wrote them (Jib's layer caches). Otherwise a copy, which checks the digest.
+     * Layout blobs are never written in place, so the cache's file and the blob stay the same bytes.
      */
-    public void moveBlobFrom(OciLayout source, Descriptor expected) {
-        blobs.moveFrom(source.blobs, expected);
+    public void linkBlob(Descriptor expected, Path file) {
+        blobs.link(expected, file);
     }
 
     /** Opens a blob for streaming; the caller closes it. */

@@ -49,28 +49,28 @@ class OciLayoutTest {
     }
 
     @Test
-    void moveBlobFromRenamesAVerifiedBlobAcrossLayouts() throws IOException {
-        OciLayout scratch = OciLayout.create(dir.resolve("scratch"));
+    void linkBlobLinksACachedFileWithoutCopyingIt() throws IOException {
         OciLayout target = OciLayout.create(dir.resolve("target"));
-        Descriptor blob = scratch.writeBlob(MediaTypes.OCI_LAYER, HELLO);
-        target.moveBlobFrom(scratch, blob);
-        assertArrayEquals(HELLO, Files.readAllBytes(target.blobPath(HELLO_DIGEST)));
-        assertFalse(scratch.hasBlob(HELLO_DIGEST), "moved, not copied");
-        target.moveBlobFrom(scratch, blob); // already present: nothing to move, no error
-        assertTrue(target.hasBlob(HELLO_DIGEST));
+        Path cached = Files.write(dir.resolve("cache-file"), HELLO);
+        Descriptor blob = Descriptor.of(MediaTypes.OCI_LAYER, HELLO);
+        target.linkBlob(blob, cached);
+        assertTrue(Files.isSameFile(cached, target.blobPath(HELLO_DIGEST)), "a hard link, not a copy");
+        assertEquals(2, Files.getAttribute(cached, "unix:nlink"));
+        target.linkBlob(blob, cached); // already present: nothing to do, no error
+        assertArrayEquals(HELLO, target.readBlob(blob));
     }
 
     @Test
-    void moveBlobFromRefusesASizeThatDisagreesAndNamesAMissingBlob() {
-        OciLayout scratch = OciLayout.create(dir.resolve("scratch"));
+    void linkBlobRefusesASizeThatDisagreesAndNamesAMissingFile() throws IOException {
         OciLayout target = OciLayout.create(dir.resolve("target"));
-        Descriptor blob = scratch.writeBlob(MediaTypes.OCI_LAYER, HELLO);
-        Descriptor lying = new Descriptor(MediaTypes.OCI_LAYER, blob.digest(), blob.size() + 1);
-        assertThrows(InvalidDigestException.class, () -> target.moveBlobFrom(scratch, lying));
+        Path cached = Files.write(dir.resolve("cache-file"), HELLO);
+        Descriptor lying = new Descriptor(MediaTypes.OCI_LAYER, HELLO_DIGEST, HELLO.length + 1);
+        assertThrows(InvalidDigestException.class, () -> target.linkBlob(lying, cached));
         assertFalse(target.hasBlob(HELLO_DIGEST));
-        Descriptor absent = Descriptor.of(MediaTypes.OCI_LAYER, "absent".getBytes(StandardCharsets.UTF_8));
-        LayoutException e = assertThrows(LayoutException.class, () -> target.moveBlobFrom(scratch, absent));
-        assertTrue(e.getMessage().contains(absent.digest().toString()), e.getMessage());
+        Path absent = dir.resolve("absent");
+        LayoutException e = assertThrows(LayoutException.class,
+                () -> target.linkBlob(Descriptor.of(MediaTypes.OCI_LAYER, HELLO), absent));
+        assertTrue(e.getMessage().contains(absent.toString()), e.getMessage());
     }
 
     @Test

@@ -19,20 +19,26 @@ import java.util.function.Consumer;
 
 /**
  * Jib's {@code MavenProjectProperties} (the project's classes, dependencies, WAR, jar plugin, Java
- * release and extensions) as seen by one platform's build: fita's log with the platform prefix, fita's
- * progress line, and fita as the tool in the User-Agent and the image history. It also remembers the
- * base image of the final build plan (after extensions), which the base-image cache bookkeeping needs.
+ * release and extensions) as fita's build shows it to Jib's configuration processor: fita's log, fita's
+ * progress line, and fita as the tool in the User-Agent and the image history. It also keeps what the
+ * processor set up, so that fita runs jib-core itself instead of Jib's tar step: the containerizer
+ * (caches, offline mode, insecure registries, event handlers) and the container builder after Jib
+ * plugin extensions ran (the final build plan).
  */
-final class PlatformProjectProperties implements ProjectProperties {
+final class JibProjectProperties implements ProjectProperties {
     static final String TOOL_NAME = "fita-maven-plugin";
 
     private final ProjectProperties maven;
     private final Consumer<LogEvent> log;
     private final Consumer<ProgressEventHandler.Update> progress;
     private final String toolVersion;
-    private volatile String baseImage;
+    private static final String BASE_DIGEST = "Using base image with digest: ";
 
-    PlatformProjectProperties(ProjectProperties maven, Consumer<LogEvent> log, Consumer<ProgressEventHandler.Update> progress,
+    private Containerizer containerizer;
+    private JibContainerBuilder containerBuilder;
+    private volatile String baseImageDigest;
+
+    JibProjectProperties(ProjectProperties maven, Consumer<LogEvent> log, Consumer<ProgressEventHandler.Update> progress,
             String toolVersion) {
         this.maven = maven;
         this.log = log;
@@ -40,9 +46,27 @@ final class PlatformProjectProperties implements ProjectProperties {
         this.toolVersion = toolVersion;
     }
 
-    /** The base image reference of the build plan Jib will run, known once Jib has configured it. */
+    /** The base image reference of the final build plan; null until the configuration processor ran. */
     String baseImage() {
-        return baseImage;
+        return containerBuilder == null ? null : containerBuilder.toContainerBuildPlan().getBaseImage();
+    }
+
+    /**
+     * The digest of the base image's manifest or index that jib-core pulled, as it reports it (one line
+     * when it pulls from a registry; none offline or for a local base).
+     */
+    String baseImageDigest() {
+        return baseImageDigest;
+    }
+
+    /** The containerizer Jib's configuration processor configured. */
+    Containerizer containerizer() {
+        return containerizer;
+    }
+
+    /** The container builder after the Jib plugin extensions ran. */
+    JibContainerBuilder containerBuilder() {
+        return containerBuilder;
     }
 
     /** The Maven side is shared by all platforms; the goal waits for its logging thread once, at the end. */
@@ -51,6 +75,7 @@ final class PlatformProjectProperties implements ProjectProperties {
 
     @Override
     public void configureEventHandlers(Containerizer containerizer) {
+        this.containerizer = containerizer;
         containerizer
                 .addEventHandler(LogEvent.class, this::log)
                 .addEventHandler(TimerEvent.class, new TimerEventHandler(message -> log(LogEvent.debug(message))))
@@ -59,6 +84,10 @@ final class PlatformProjectProperties implements ProjectProperties {
 
     @Override
     public void log(LogEvent logEvent) {
+        String message = logEvent.getMessage();
+        if (message != null && message.startsWith(BASE_DIGEST)) {
+            baseImageDigest = Ansi.strip(message.substring(BASE_DIGEST.length())).trim();
+        }
         log.accept(logEvent);
     }
 
@@ -137,8 +166,7 @@ final class PlatformProjectProperties implements ProjectProperties {
     @Override
     public JibContainerBuilder runPluginExtensions(List<? extends ExtensionConfiguration> extensionConfigs,
             JibContainerBuilder jibContainerBuilder) throws JibPluginExtensionException {
-        JibContainerBuilder result = maven.runPluginExtensions(extensionConfigs, jibContainerBuilder);
-        baseImage = result.toContainerBuildPlan().getBaseImage();
-        return result;
+        containerBuilder = maven.runPluginExtensions(extensionConfigs, jibContainerBuilder);
+        return containerBuilder;
     }
 }

@@ -18,29 +18,30 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The per-platform view of the settings that Jib's configuration processor gets. */
-class PlatformRawConfigurationTest {
+/** The view of the settings that Jib's configuration processor gets. */
+class JibRawConfigurationTest {
     private static final Path BASEDIR = Path.of("/p");
 
-    private static PlatformRawConfiguration raw(Poms pom, Properties user, Platform platform) {
+    private static JibRawConfiguration raw(Poms pom, Properties user, Platform... platforms) {
         PropertyOverrides properties = new PropertyOverrides(user, null, null);
         FitaSettings settings = new SettingsResolver(properties).resolve(pom.build());
-        return new PlatformRawConfiguration(settings, properties, platform, BASEDIR.resolve("target/fita/work/x.tar"));
+        return new JibRawConfiguration(settings, properties, List.of(platforms), BASEDIR.resolve("target/fita/work/x.tar"));
     }
 
     @Test
-    void onePlatformOciATarAndNoJibOutputFiles() {
+    void theLinuxPlatformsWithoutVariantsOciAndNoJibOutputFiles() {
         Poms pom = new Poms(BASEDIR);
         pom.to = Poms.to("registry.example.com/app:1", List.of("latest", "stable"));
         pom.container = Poms.container("format", "OCI", "mainClass", "org.example.Main");
-        PlatformRawConfiguration raw = raw(pom, null, Platform.parse("linux/arm/v7"));
-        assertEquals(1, raw.getPlatforms().size());
-        assertEquals(Optional.of("linux"), raw.getPlatforms().get(0).getOsName());
-        assertEquals(Optional.of("arm"), raw.getPlatforms().get(0).getArchitectureName(), "jib-core has no variant");
+        JibRawConfiguration raw = raw(pom, null, Platform.parse("linux/arm/v7"), Platform.parse("linux/amd64"),
+                Platform.parse("linux/arm/v6"));
+        assertEquals(List.of("linux/arm", "linux/amd64"), raw.getPlatforms().stream()
+                .map(p -> p.getOsName().orElseThrow() + "/" + p.getArchitectureName().orElseThrow()).toList(),
+                "jib-core has no variant: arm/v7 and arm/v6 are one jib-core platform");
         assertEquals(ImageFormat.OCI, raw.getImageFormat());
         assertEquals(BASEDIR.resolve("target/fita/work/x.tar"), raw.getTarOutputPath());
-        assertEquals(Optional.of("fita-build/linux-arm:latest"), raw.getToImage(), "the tar's internal name");
-        assertEquals(List.of(), List.copyOf(raw.getToTags()), "one name in the tar; fita tags the index");
+        assertEquals(Optional.of("fita-build/linux:latest"), raw.getToImage(), "an internal name");
+        assertEquals(List.of(), List.copyOf(raw.getToTags()), "fita tags the index");
         assertNull(raw.getDigestOutputPath());
         assertNull(raw.getImageIdOutputPath());
         assertNull(raw.getImageJsonOutputPath());
@@ -65,7 +66,7 @@ class PlatformRawConfigurationTest {
         user.setProperty("jib.from.auth.username", "prop");
         user.setProperty("jib.from.auth.password", "prop-pw");
         user.setProperty("fita.alwaysCacheBaseImage", "true");
-        PlatformRawConfiguration raw = raw(pom, user, Platform.parse("linux/amd64"));
+        JibRawConfiguration raw = raw(pom, user, Platform.parse("linux/amd64"));
         assertEquals("prop", raw.getFromAuth().getUsername());
         assertEquals("<from><auth>", raw.getFromAuth().getAuthDescriptor());
         assertEquals(Optional.empty(), raw.getProperty("jib.from.auth.username"));

@@ -14,31 +14,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * fita's resolved settings as Jib's {@link RawConfiguration}, for one platform: that platform alone,
- * {@link ImageFormat#OCI}, a tar at {@code tarFile} under an internal name, no extra tags and none of
- * Jib's output files (fita writes them once for the whole index). Everything else is what the user
- * configured, so Jib's configuration processor gives each platform exactly Jib's image.
+ * fita's resolved settings as Jib's {@link RawConfiguration}: the linux platforms (as os/architecture:
+ * jib-core has no variant), {@link ImageFormat#OCI}, an internal target name and tar path (jib-core's tar
+ * step does not run: fita writes the images into its layout), no extra tags and none of Jib's output
+ * files (fita writes them once for the whole index). Everything else is what the user configured, so
+ * Jib's configuration processor gives each platform exactly Jib's image.
  */
-public final class PlatformRawConfiguration implements RawConfiguration {
+public final class JibRawConfiguration implements RawConfiguration {
     private static final Set<String> AUTH_PROPERTIES = Set.of("jib.from.auth.username", "jib.from.auth.password",
             "jib.to.auth.username", "jib.to.auth.password");
 
     private final FitaSettings settings;
     private final PropertyOverrides properties;
-    private final Platform platform;
+    /** The target name Jib's configuration processor needs; never seen outside the build. */
+    static final String INTERNAL_NAME = "fita-build/linux:latest";
+
+    private final List<Platform> platforms;
     private final Path tarFile;
 
-    public PlatformRawConfiguration(FitaSettings settings, PropertyOverrides properties, Platform platform,
+    public JibRawConfiguration(FitaSettings settings, PropertyOverrides properties, List<Platform> platforms,
             Path tarFile) {
         this.settings = settings;
         this.properties = properties;
-        this.platform = platform;
+        this.platforms = List.copyOf(platforms);
         this.tarFile = tarFile;
-    }
-
-    /** The name inside the per-platform tar; never seen outside the build. */
-    static String internalName(Platform platform) {
-        return "fita-build/" + platform.os() + "-" + platform.architecture() + ":latest";
     }
 
     @Override
@@ -48,7 +47,7 @@ public final class PlatformRawConfiguration implements RawConfiguration {
 
     @Override
     public Optional<String> getToImage() {
-        return Optional.of(internalName(platform));
+        return Optional.of(INTERNAL_NAME);
     }
 
     @Override
@@ -74,7 +73,9 @@ public final class PlatformRawConfiguration implements RawConfiguration {
     @Override
     public List<? extends PlatformConfiguration> getPlatforms() {
         // jib-core has no variant: linux/arm/v7 is architecture arm; the index entry gets the variant back.
-        return List.of(new RawParts.JibPlatform(platform));
+        // Platforms that differ only in their variant are one jib-core platform (jib-core keeps a set).
+        return platforms.stream().map(p -> new Platform(p.os(), p.architecture())).distinct()
+                .map(RawParts.JibPlatform::new).toList();
     }
 
     @Override
