@@ -8,12 +8,13 @@ final class ProgressBar {
 
     /** {@code [=====     ]} for 0.5 at width 10. */
     static String bar(double fraction, int width) {
-        int filled = (int) Math.floor(clamp(fraction) * width);
+        int filled = (int) Math.floor(clamp(fraction) * width + 1e-6);
         return "[" + "=".repeat(filled) + " ".repeat(width - filled) + "]";
     }
 
     static int percent(double fraction) {
-        return (int) Math.floor(clamp(fraction) * 100);
+        // Jib's progress is a sum of fractions of fractions: a finished build can add up to 0.99999….
+        return (int) Math.floor(clamp(fraction) * 100 + 1e-6);
     }
 
     static String megabytes(long bytes) {
