@@ -1,6 +1,7 @@
 package dev.fita.oci.registry;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.conn.DefaultManagedHttpClientConnection;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.impl.conn.SystemDefaultRoutePlanner;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
@@ -196,7 +199,14 @@ public final class RegistryClient {
                     (route, config) -> new DefaultManagedHttpClientConnection("fita-" + ids.incrementAndGet(), 64 * 1024));
             connections.setMaxTotal(50);
             connections.setDefaultMaxPerRoute(20);
-            return new ApacheHttpTransport(ApacheHttpTransport.newDefaultHttpClientBuilder()
+            // ApacheHttpTransport.newDefaultHttpClientBuilder() without its SSL socket factory, which the
+            // connection manager above replaces: building that one loads the JDK's CA store and the public
+            // suffix list again, about 0.2 s of every goal's first request for nothing.
+            return new ApacheHttpTransport(HttpClientBuilder.create()
+                    .useSystemProperties()
+                    .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+                    .disableRedirectHandling()
+                    .disableAutomaticRetries()
                     .setConnectionManager(connections)
                     // Blobs must arrive byte for byte (digests); cookies have no place in the API.
                     .disableContentCompression()
