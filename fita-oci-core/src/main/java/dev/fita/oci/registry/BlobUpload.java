@@ -165,7 +165,7 @@ final class BlobUpload {
                 if (r.status() != 202) {
                     throw transport.responses().unexpected(op, r);
                 }
-                minChunk = longHeader(r, "OCI-Chunk-Min-Length");
+                minChunk = r.longHeader("OCI-Chunk-Min-Length");
                 return BlobStore.location(op, r);
             }
         });
@@ -183,7 +183,7 @@ final class BlobUpload {
                 if (r.header("Location") != null) {
                     location = BlobStore.location(op, r);
                 }
-                long at = rangeEnd(r.header("Range"), end);
+                long at = HttpExchange.rangeEnd(r.header("Range"), end);
                 if (at > end) {
                     throw new Restart("the registry holds " + at + " bytes after a chunk ending at " + end);
                 }
@@ -276,7 +276,7 @@ final class BlobUpload {
                     if (r.header("Location") != null) {
                         location = BlobStore.location(op, r);
                     }
-                    return OptionalLong.of(rangeEnd(r.header("Range"), 0));
+                    return OptionalLong.of(HttpExchange.rangeEnd(r.header("Range"), 0));
                 }
                 if (Responses.isRetryable(r.status())) {
                     throw transport.responses().unexpected(op, r);
@@ -297,33 +297,5 @@ final class BlobUpload {
 
     private void debug(String line) {
         transport.retrier().debug(op.where() + ": " + line);
-    }
-
-    /**
-     * The offset after a {@code Range: 0-N} header (N + 1), or {@code otherwise} when there is none.
-     * Distribution writes {@code 0-0} for an empty session, so 0-0 counts as nothing held.
-     */
-    static long rangeEnd(String range, long otherwise) {
-        if (range == null || range.isBlank()) {
-            return otherwise;
-        }
-        String r = range.trim();
-        r = r.startsWith("bytes=") ? r.substring(6) : r;
-        int dash = r.indexOf('-');
-        try {
-            long last = Long.parseLong(r.substring(dash + 1).trim());
-            return last == 0 ? 0 : last + 1;
-        } catch (RuntimeException unparsable) {
-            return otherwise;
-        }
-    }
-
-    private static long longHeader(HttpExchange r, String name) {
-        try {
-            String v = r.header(name);
-            return v == null ? 0 : Math.max(0, Long.parseLong(v.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -57,6 +57,35 @@ final class HttpExchange implements AutoCloseable {
         return v == null ? List.of() : List.of(String.valueOf(v));
     }
 
+    /**
+     * The offset after a {@code Range: 0-N} header (N + 1), or {@code otherwise} when there is none.
+     * Distribution writes {@code 0-0} for an empty session, so 0-0 counts as nothing held.
+     */
+    static long rangeEnd(String range, long otherwise) {
+        if (range == null || range.isBlank()) {
+            return otherwise;
+        }
+        String r = range.trim();
+        r = r.startsWith("bytes=") ? r.substring(6) : r;
+        int dash = r.indexOf('-');
+        try {
+            long last = Long.parseLong(r.substring(dash + 1).trim());
+            return last == 0 ? 0 : last + 1;
+        } catch (RuntimeException unparsable) {
+            return otherwise;
+        }
+    }
+
+    /** A header holding a non-negative number; 0 when absent or not a number. */
+    long longHeader(String name) {
+        try {
+            String v = header(name);
+            return v == null ? 0 : Math.max(0, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Media type without parameters. */
     String contentType() {
         String t = response.getContentType();

@@ -81,11 +81,11 @@ class TransportRulesTest {
 
     @Test
     void uploadRangesCountBytesHeld() {
-        assertEquals(0, BlobUpload.rangeEnd("0-0", 7), "Distribution's empty session");
-        assertEquals(5 * 1024 * 1024, BlobUpload.rangeEnd("0-5242879", 7));
-        assertEquals(100, BlobUpload.rangeEnd("bytes=0-99", 7));
-        assertEquals(7, BlobUpload.rangeEnd(null, 7));
-        assertEquals(7, BlobUpload.rangeEnd("garbage", 7));
+        assertEquals(0, HttpExchange.rangeEnd("0-0", 7), "Distribution's empty session");
+        assertEquals(5 * 1024 * 1024, HttpExchange.rangeEnd("0-5242879", 7));
+        assertEquals(100, HttpExchange.rangeEnd("bytes=0-99", 7));
+        assertEquals(7, HttpExchange.rangeEnd(null, 7));
+        assertEquals(7, HttpExchange.rangeEnd("garbage", 7));
     }
 
     @Test
