@@ -60,8 +60,8 @@ public final class GraphCopy {
             run.copyManifests();
             int moved = run.tag(allTags);
             return new CopyResult(start, List.copyOf(allTags), run.blobsCopied.get(), run.bytesCopied.get(),
-                    run.blobsPresent.get(), run.bytesPresent.get(), run.blobsMounted.get(), run.manifestsCopied,
-                    run.manifestsPresent, moved);
+                    run.blobsPresent.get(), run.bytesPresent.get(), run.blobsMounted.get(), run.manifestsCopied.get(),
+                    run.manifestsPresent.get(), moved);
         }
     }
 
@@ -82,8 +82,8 @@ public final class GraphCopy {
         private final AtomicInteger blobsPresent = new AtomicInteger();
         private final AtomicLong bytesPresent = new AtomicLong();
         private final AtomicInteger blobsMounted = new AtomicInteger();
-        private int manifestsCopied;
-        private int manifestsPresent;
+        private final AtomicInteger manifestsCopied = new AtomicInteger();
+        private final AtomicInteger manifestsPresent = new AtomicInteger();
 
         Run(ReadableStorage source, ImageGraph graph, Storage target, CopyListener listener) {
             this.source = source;
@@ -182,17 +182,23 @@ public final class GraphCopy {
             }
         }
 
-        /** Children before parents, one at a time: a registry checks each manifest's parts on arrival. */
+        /**
+         * Children before parents, level by level (a registry checks each manifest's parts on arrival);
+         * the manifests of one level, such as each platform's image and the embServe entry, in parallel.
+         */
         void copyManifests() {
-            for (ImageGraph.Node node : graph.nodes()) {
-                if (present.contains(node.descriptor().digest())) {
-                    manifestsPresent++;
-                    listener.manifestPresent(node.descriptor());
-                } else {
-                    target.push(node.descriptor(), BlobSource.of(node.bytes()));
-                    manifestsCopied++;
-                    listener.manifestCopied(node.descriptor());
-                }
+            for (List<ImageGraph.Node> level : graph.levels()) {
+                parallel(level, node -> {
+                    if (present.contains(node.descriptor().digest())) {
+                        manifestsPresent.incrementAndGet();
+                        listener.manifestPresent(node.descriptor());
+                    } else {
+                        target.push(node.descriptor(), BlobSource.of(node.bytes()));
+                        manifestsCopied.incrementAndGet();
+                        listener.manifestCopied(node.descriptor());
+                    }
+                    return null;
+                });
             }
         }
 

@@ -2,6 +2,7 @@ package dev.fita.oci.content;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +92,25 @@ public final class ImageGraph {
     /** Every manifest and index, children before parents; the root last. */
     public Collection<Node> nodes() {
         return nodes.values();
+    }
+
+    /**
+     * Every manifest and index in levels, each after the levels of its children: image manifests and
+     * artifacts first, then the indexes over them, the root's level last. Within a level, in
+     * {@link #nodes()} order.
+     */
+    public List<List<Node>> levels() {
+        Map<Digest, Integer> depth = new HashMap<>();
+        List<List<Node>> levels = new ArrayList<>();
+        for (Node node : nodes.values()) { // children come first, so theirs are known
+            int d = node.manifests().stream().mapToInt(m -> depth.getOrDefault(m.digest(), -1) + 1).max().orElse(0);
+            depth.put(node.descriptor().digest(), d);
+            while (levels.size() <= d) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(d).add(node);
+        }
+        return levels.stream().map(List::copyOf).toList();
     }
 
     /** Every blob, each once, in the order the manifests reference them. */

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,7 @@ class GraphCopyTest {
     Path tmp;
 
     /** A target that records what the copy asks and does, in order. */
-    private static final class Recorded implements Storage {
+    private static class Recorded implements Storage {
         final Storage target;
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
@@ -79,6 +83,38 @@ class GraphCopyTest {
         OciLayout copied = OciLayout.open(tmp.resolve("target"));
         assertEquals(image.index().digest(), copied.require("latest").digest());
         assertArrayEquals(image.layout().readBlob(image.index()), copied.readBlob(image.index()));
+    }
+
+    @Test
+    void theManifestsOfOneLevelArePushedTogetherAndTheIndexAfterThem() throws Exception {
+        MultiPlatformImage image = source();
+        Storage layout = OciLayout.create(tmp.resolve("target"));
+        Set<Digest> entries = image.manifests().stream().map(Descriptor::digest).collect(Collectors.toSet());
+        CountDownLatch allThree = new CountDownLatch(entries.size());
+        List<String> late = Collections.synchronizedList(new ArrayList<>());
+        // Each platform's manifest waits until the other two are being pushed too: one at a time, they would not be.
+        Storage target = new Recorded(layout) {
+            @Override public void push(Descriptor d, BlobSource c) {
+                if (entries.contains(d.digest())) {
+                    allThree.countDown();
+                    try {
+                        if (!allThree.await(5, TimeUnit.SECONDS)) {
+                            late.add(d.digest().toString());
+                        }
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else if (d.digest().equals(image.index().digest())) {
+                    assertEquals(0, allThree.getCount(), "the index after its manifests");
+                }
+                super.push(d, c);
+            }
+        };
+
+        new GraphCopy().copy(image.layout(), image.index(), target, List.of("0.0.1"), null);
+
+        assertEquals(List.of(), late, "manifests pushed one at a time");
+        assertEquals(image.index().digest(), OciLayout.open(tmp.resolve("target")).require("0.0.1").digest());
     }
 
     @Test
