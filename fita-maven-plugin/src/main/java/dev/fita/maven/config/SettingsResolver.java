@@ -39,8 +39,8 @@ public final class SettingsResolver {
     public FitaSettings resolve(PomConfiguration pom) {
         List<String> warnings = new ArrayList<>();
         FromConfig from = pom.from();
-        BaseImageSettings base = resolveFrom(from, pom.defaultFromImage());
-        TargetSettings to = resolveTo(pom.to());
+        BaseImageSettings base = resolveFrom(from, pom.defaultFromImage(), warnings);
+        TargetSettings to = resolveTo(pom.to(), warnings);
         List<Platform> platforms = resolvePlatforms(pom.platforms(), from == null ? null : from.getPlatforms());
         ContainerSettings container = new ContainerResolver(properties).resolve(pom.container(), pom.outputTimestamp());
         LayerResolver layerResolver = new LayerResolver(properties, pom.basedir());
@@ -59,7 +59,7 @@ public final class SettingsResolver {
                 outputDirectory, warnings);
     }
 
-    BaseImageSettings resolveFrom(FromConfig from, String defaultImage) {
+    BaseImageSettings resolveFrom(FromConfig from, String defaultImage, List<String> warnings) {
         String image = blankToNull(properties.string("fita.from.image", from == null ? null : from.getImage(),
                 "jib.from.image"));
         boolean configured = image != null;
@@ -74,12 +74,12 @@ public final class SettingsResolver {
                         + "' is not a valid image reference (expected e.g. eclipse-temurin:17-jre)");
             }
         }
-        Auth auth = resolveAuth("from", from == null ? null : from.getAuth());
+        Auth auth = resolveAuth("from", from == null ? null : from.getAuth(), warnings);
         CredHelper credHelper = resolveCredHelper("from", from == null ? null : from.getCredHelper());
         return new BaseImageSettings(image, configured, auth, credHelper);
     }
 
-    TargetSettings resolveTo(ToConfig to) {
+    TargetSettings resolveTo(ToConfig to, List<String> warnings) {
         String image = blankToNull(properties.string("fita.to.image", to == null ? null : to.getImage(),
                 "image", "jib.to.image"));
         String imageTag = "latest";
@@ -115,38 +115,44 @@ public final class SettingsResolver {
                 tags.add(trimmed);
             }
         }
-        Auth auth = resolveAuth("to", to == null ? null : to.getAuth());
+        Auth auth = resolveAuth("to", to == null ? null : to.getAuth(), warnings);
         CredHelper credHelper = resolveCredHelper("to", to == null ? null : to.getCredHelper());
         return new TargetSettings(image, new ArrayList<>(tags), auth, credHelper);
     }
 
-    /** As in Jib, a username and password from properties win over {@code <auth>}; half of either is an error. */
-    Auth resolveAuth(String side, AuthConfig auth) {
+    /**
+     * As in Jib: a username and password given as properties win over {@code <auth>}; half a pair (one
+     * of the two left empty, e.g. by an unset environment variable) is a warning in Jib's words, and the
+     * next source is tried, in the end the other credential sources (helpers, settings.xml, Docker config).
+     */
+    Auth resolveAuth(String side, AuthConfig auth, List<String> warnings) {
         String prefix = side + ".auth.";
         Optional<String> username = properties.overriding("fita." + prefix + "username", "jib." + prefix + "username")
                 .map(SettingsResolver::blankToNull);
         Optional<String> password = properties.overriding("fita." + prefix + "password", "jib." + prefix + "password")
                 .map(SettingsResolver::blankToNull);
-        String where = "-Dfita." + prefix + "* or -Djib." + prefix + "*";
-        if (username.isEmpty() && password.isEmpty()) {
-            username = Optional.ofNullable(blankToNull(auth == null ? null : auth.getUsername()));
-            password = Optional.ofNullable(blankToNull(auth == null ? null : auth.getPassword()));
-            where = "<" + side + "><auth>";
+        if (username.isPresent() != password.isPresent()) {
+            String given = username.isPresent() ? "username" : "password";
+            warnings.add("-Djib." + prefix + given + " (or -Dfita." + prefix + given + ") is set, but not its "
+                    + (username.isPresent() ? "password" : "username") + "; attempting other authentication methods.");
+        } else if (username.isPresent()) {
+            return new Auth(username.get(), password.get());
         }
-        if (username.isEmpty() && password.isEmpty()) {
-            username = Optional.ofNullable(blankToNull(properties.string("fita." + prefix + "username", null)));
-            password = Optional.ofNullable(blankToNull(properties.string("fita." + prefix + "password", null)));
-            where = "the fita." + prefix + "* properties";
+        for (boolean fromPom : List.of(true, false)) {
+            String user = blankToNull(fromPom ? (auth == null ? null : auth.getUsername())
+                    : properties.string("fita." + prefix + "username", null));
+            String pass = blankToNull(fromPom ? (auth == null ? null : auth.getPassword())
+                    : properties.string("fita." + prefix + "password", null));
+            String where = fromPom ? "<" + side + "><auth>" : "the project's fita." + prefix + "* properties";
+            if (user != null && pass != null) {
+                return new Auth(user, pass);
+            }
+            if (user != null || pass != null) {
+                warnings.add((user == null ? "username" : "password") + " is missing from " + where
+                        + "; ignoring it (attempting other authentication methods).");
+            }
         }
-        if (username.isEmpty() && password.isEmpty()) {
-            return null;
-        }
-        if (username.isEmpty() || password.isEmpty()) {
-            String missing = username.isEmpty() ? "username" : "password";
-            throw new ConfigurationException(where + " has no " + missing + "; give both username and password"
-                    + " (in <" + side + "><auth> or as -Djib." + prefix + "username/password), or neither");
-        }
-        return new Auth(username.get(), password.get());
+        return null;
     }
 
     CredHelper resolveCredHelper(String side, CredHelperConfig config) {

@@ -189,10 +189,23 @@ class SettingsResolverTest {
     }
 
     @Test
-    void authNeedsBothParts() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> resolve(props("fita.to.auth.username", "alice"), pom(null, null, null, null)));
-        assertTrue(e.getMessage().startsWith("-Dfita.to.auth.* or -Djib.to.auth.* has no password"), e.getMessage());
+    void halfAPairOfAuthPropertiesWarnsAsJibDoesAndTheAuthElementStillCounts() {
+        ToConfig to = to("127.0.0.1:5000/app:1", List.of());
+        Beans.set(to, "auth", new AuthConfig("carol", "from-the-pom"));
+        FitaSettings settings = resolve(props("jib.to.auth.username", "alice"), pom(null, to, null, null));
+        assertEquals(new Auth("carol", "from-the-pom"), settings.to().auth());
+        assertEquals(List.of("-Djib.to.auth.username (or -Dfita.to.auth.username) is set, but not its password;"
+                + " attempting other authentication methods."), settings.warnings());
+    }
+
+    @Test
+    void halfAnAuthElementIsIgnoredWithAWarningNamingItAndNeverTheSecret() {
+        ToConfig to = to("127.0.0.1:5000/app:1", List.of());
+        Beans.set(to, "auth", new AuthConfig(null, "s3cret"));
+        FitaSettings settings = resolve(props(), pom(null, to, null, null));
+        assertEquals(null, settings.to().auth(), "the other credential sources are tried, as in Jib");
+        assertEquals(List.of("username is missing from <to><auth>; ignoring it (attempting other authentication"
+                + " methods)."), settings.warnings());
     }
 
     @Test
