@@ -38,7 +38,7 @@ final class BlobChunks implements AutoCloseable {
                 stream.skipNBytes(offset);
             }
             streamAt = offset + length;
-            return new InputStreamContent(BlobUpload.OCTET_STREAM, new Bounded(stream, length)).setLength(length);
+            return new InputStreamContent(UploadSession.OCTET_STREAM, new Bounded(stream, length)).setLength(length);
         };
     }
 

@@ -39,17 +39,23 @@ public final class BlobStore {
 
     public boolean exists(Descriptor d) {
         Operation op = endpoint.reading("checking blob " + d.digest());
-        return transport.retrying(op, () -> {
-            try (HttpExchange r = transport.send(Request.of(op, "HEAD", url(op, "/blobs/" + d.digest()), Map.of(), null))) {
-                if (r.status() == 200) {
-                    return true;
-                }
-                if (r.status() == 404) {
-                    return false;
-                }
-                throw transport.responses().unexpected(op, r);
+        return transport.retrying(op, () -> head(endpoint, op, d.digest()));
+    }
+
+    /** One HEAD of a blob: present (200) or not (404); any other answer is the registry's error. */
+    static boolean head(RepositoryEndpoint endpoint, Operation op, Digest digest) throws java.io.IOException,
+            RetryableStatus {
+        Transport transport = endpoint.transport();
+        try (HttpExchange r = transport.send(Request.of(op, "HEAD", endpoint.url(op, "/blobs/" + digest), Map.of(),
+                null))) {
+            if (r.status() == 200) {
+                return true;
             }
-        });
+            if (r.status() == 404) {
+                return false;
+            }
+            throw transport.responses().unexpected(op, r);
+        }
     }
 
     /** The blob's content, verified against {@code d} as it is read; the caller closes it. */

@@ -1,7 +1,8 @@
 /**
  * A client for the OCI distribution API. {@link dev.fita.oci.registry.Repository} is a
  * {@link dev.fita.oci.content.Storage} over two endpoints, {@link dev.fita.oci.registry.BlobStore}
- * (uploads in {@code BlobUpload}: one PUT or chunks, resumed where the registry stands or restarted;
+ * (uploads in {@code BlobUpload}: one PUT or chunks, resumed where the registry stands or restarted,
+ * the requests of one session in {@code UploadSession};
  * verified, resuming downloads in {@code BlobDownload}) and {@link dev.fita.oci.registry.ManifestStore}
  * (refusals for a media type or a size named by {@code ManifestRefusal}); under them the transport
  * layers, each its own package-private class: {@code Endpoints} (scheme and challenge per registry,
