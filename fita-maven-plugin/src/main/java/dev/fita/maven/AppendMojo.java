@@ -2,7 +2,6 @@ package dev.fita.maven;
 
 import dev.fita.maven.append.ImageAppendService;
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
@@ -10,7 +9,6 @@ import dev.fita.oci.append.AppendResult;
 import dev.fita.oci.registry.ImageReference;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -36,21 +34,17 @@ public class AppendMojo extends AbstractFitaMojo {
         }
         FitaSettings settings = settings();
         String fromImage = properties().string("fita.from.image", from == null ? null : from.getImage());
-        GoalErrors.run("Appending " + fromImage + " to <to><image> " + settings.to().image(), () -> {
-            // The console closes (erasing its progress footer) before an error is reported.
-            try (Console console = console()) {
-                Log log = console.log();
-                ImageReference source = ImageAppendService.source(fromImage);
-                ImageReference target = ImageAppendService.target(settings);
-                RegistryAccess registries = registryAccess(log);
-                registries.requireOnline("fita:append", "read " + source.name() + " or push to " + target.name());
-                AppendResult result = new ImageAppendService(
-                        registries.client(settings, registries.copying(settings, target.registry())), log)
-                        .append(settings, source, target, outputTimestamp());
-                log.info("Appended to " + source + " (" + result.source().digest() + "): "
-                        + result.entries().size() + " entries");
-                CopyReport.lines(target, result.push()).forEach(log::info);
-            }
+        GoalErrors.run("Appending " + fromImage + " to <to><image> " + settings.to().image(), this::console, log -> {
+            ImageReference source = ImageAppendService.source(fromImage);
+            ImageReference target = ImageAppendService.target(settings);
+            RegistryAccess registries = registryAccess(log);
+            registries.requireOnline("fita:append", "read " + source.name() + " or push to " + target.name());
+            AppendResult result = new ImageAppendService(
+                    registries.client(settings, registries.copying(settings, target.registry())), log)
+                    .append(settings, source, target, outputTimestamp());
+            log.info("Appended to " + source + " (" + result.source().digest() + "): "
+                    + result.entries().size() + " entries");
+            CopyReport.lines(target, result.push()).forEach(log::info);
         });
     }
 }

@@ -2,7 +2,6 @@ package dev.fita.maven;
 
 import dev.fita.maven.config.FitaSettings;
 import dev.fita.maven.config.PlatformImageConfig;
-import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -53,22 +51,18 @@ public class MergeMojo extends AbstractFitaMojo {
             return;
         }
         FitaSettings settings = settings();
-        GoalErrors.run("Merging into <to><image> " + settings.to().image(), () -> {
-            // The console closes (erasing its progress footer) before an error is reported.
-            try (Console console = console()) {
-                Log log = console.log();
-                ImageReference target = ImagePushService.target(settings, "fita:merge");
-                Map<Platform, ImageReference> elsewhere = MergeSources.resolve(properties(), platformImages,
-                        settings.platforms());
-                RegistryAccess registries = registryAccess(log, Stream.concat(Stream.of(target),
-                        elsewhere.values().stream()).map(ImageReference::registry).distinct().toArray(String[]::new));
-                registries.requireOnline("fita:merge", "read the per-platform images or push to " + target.name());
-                MergeResult result = new ImageMergeService(
-                        registries.client(settings, registries.copying(settings, target.registry())), log)
-                        .merge(settings, target, elsewhere, outputTimestamp());
-                log.info("Merged " + result.entries().size() + " entries into " + result.index().digest());
-                CopyReport.lines(target, result.push()).forEach(log::info);
-            }
+        GoalErrors.run("Merging into <to><image> " + settings.to().image(), this::console, log -> {
+            ImageReference target = ImagePushService.target(settings, "fita:merge");
+            Map<Platform, ImageReference> elsewhere = MergeSources.resolve(properties(), platformImages,
+                    settings.platforms());
+            RegistryAccess registries = registryAccess(log, Stream.concat(Stream.of(target),
+                    elsewhere.values().stream()).map(ImageReference::registry).distinct().toArray(String[]::new));
+            registries.requireOnline("fita:merge", "read the per-platform images or push to " + target.name());
+            MergeResult result = new ImageMergeService(
+                    registries.client(settings, registries.copying(settings, target.registry())), log)
+                    .merge(settings, target, elsewhere, outputTimestamp());
+            log.info("Merged " + result.entries().size() + " entries into " + result.index().digest());
+            CopyReport.lines(target, result.push()).forEach(log::info);
         });
     }
 }

@@ -1,7 +1,6 @@
 package dev.fita.maven;
 
 import dev.fita.maven.config.FitaSettings;
-import dev.fita.maven.console.Console;
 import dev.fita.maven.goal.CopyReport;
 import dev.fita.maven.goal.GoalErrors;
 import dev.fita.maven.goal.RegistryAccess;
@@ -11,7 +10,6 @@ import dev.fita.oci.content.CopyResult;
 import dev.fita.oci.registry.ImageReference;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,24 +45,20 @@ public class PushMojo extends AbstractFitaMojo {
             return;
         }
         FitaSettings settings = settings();
-        GoalErrors.run("Pushing to <to><image> " + settings.to().image(), () -> {
-            // The console closes (erasing its progress footer) before an error is reported.
-            try (Console console = console()) {
-                Log log = console.log();
-                ImageReference target = ImagePushService.target(settings);
-                RegistryAccess registries = registryAccess(log, target.registry());
-                registries.requireOnline("fita:push", "push to " + target.name());
-                BuiltImage built = ImagePushService.builtImage(settings, basedir());
-                ImagePushService service = new ImagePushService(registries.client(settings, registries.to(settings)), log);
-                if (properties().flag("fita.partial", partial)) {
-                    for (CopyResult result : service.pushPartial(settings, built, target)) {
-                        CopyReport.lines(target, result).forEach(log::info);
-                    }
-                    log.info("Run 'mvn fita:merge' once every platform is pushed: it composes the index and moves "
-                            + "the release tags");
-                } else {
-                    CopyReport.lines(target, service.push(settings, built, target)).forEach(log::info);
+        GoalErrors.run("Pushing to <to><image> " + settings.to().image(), this::console, log -> {
+            ImageReference target = ImagePushService.target(settings);
+            RegistryAccess registries = registryAccess(log, target.registry());
+            registries.requireOnline("fita:push", "push to " + target.name());
+            BuiltImage built = ImagePushService.builtImage(settings, basedir());
+            ImagePushService service = new ImagePushService(registries.client(settings, registries.to(settings)), log);
+            if (properties().flag("fita.partial", partial)) {
+                for (CopyResult result : service.pushPartial(settings, built, target)) {
+                    CopyReport.lines(target, result).forEach(log::info);
                 }
+                log.info("Run 'mvn fita:merge' once every platform is pushed: it composes the index and moves "
+                        + "the release tags");
+            } else {
+                CopyReport.lines(target, service.push(settings, built, target)).forEach(log::info);
             }
         });
     }

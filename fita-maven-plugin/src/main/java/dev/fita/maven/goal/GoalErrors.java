@@ -1,6 +1,7 @@
 package dev.fita.maven.goal;
 
 import dev.fita.maven.config.ConfigurationException;
+import dev.fita.maven.console.Console;
 import dev.fita.maven.jib.Ansi;
 import dev.fita.maven.jib.BaseImageException;
 import dev.fita.maven.jib.PlainHttpRegistries;
@@ -8,7 +9,9 @@ import dev.fita.oci.OciException;
 import dev.fita.oci.registry.PlainHttpRegistryException;
 import dev.fita.oci.registry.RegistryException;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 
 /**
  * The one catch ladder of the goals: whatever the work throws ends the goal as a
@@ -23,6 +26,12 @@ public final class GoalErrors {
     @FunctionalInterface
     public interface Work {
         void run() throws Exception;
+    }
+
+    /** A goal's work that logs through the goal's console. */
+    @FunctionalInterface
+    public interface ConsoleWork {
+        void run(Log log) throws Exception;
     }
 
     private GoalErrors() {}
@@ -43,6 +52,19 @@ public final class GoalErrors {
         } catch (Exception e) {
             throw toMojo(e);
         }
+    }
+
+    /**
+     * {@link #run(String, Work)} with the goal's console: it closes (erasing its progress footer) before
+     * the failure is reported.
+     */
+    public static void run(String registryContext, Supplier<Console> console, ConsoleWork work)
+            throws MojoExecutionException {
+        run(registryContext, () -> {
+            try (Console open = console.get()) {
+                work.run(open.log());
+            }
+        });
     }
 
     /** The sentence for any failure: the typed ones say it themselves. */
